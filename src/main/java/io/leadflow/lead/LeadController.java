@@ -1,0 +1,104 @@
+package io.leadflow.lead;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.List;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.camunda.bpm.engine.TaskService;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.leadflow.lead.LeadRejections.Rejection;
+import io.leadflow.lead.LeadRepository.Account;
+import io.leadflow.lead.LeadRepository.Contact;
+import io.leadflow.lead.LeadRepository.Lead;
+import io.leadflow.lead.LeadRepository.LeadFilter;
+import io.leadflow.lead.LeadRepository.Page;
+import io.leadflow.system.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@RequestMapping("/api/leads")
+@Validated
+@Tag(name = "Leads")
+class LeadController {
+
+	private final LeadRepository leads;
+
+	private final LeadHistory history;
+
+	private final LeadRejections rejections;
+
+	private final TaskService taskService;
+
+	LeadController(LeadRepository leads, LeadHistory history, LeadRejections rejections, TaskService taskService) {
+		this.leads = leads;
+		this.history = history;
+		this.rejections = rejections;
+		this.taskService = taskService;
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "A lead's dossier: contact, account, status, score, owner, open tasks and its whole history")
+	Dossier dossier(@PathVariable String id) {
+		Lead lead = leads.findById(id).orElseThrow(() -> new NotFoundException("No lead with id " + id));
+		List<OpenTask> openTasks = taskService.createTaskQuery()
+			.processInstanceBusinessKey(id)
+			.orderByTaskCreateTime()
+			.asc()
+			.list()
+			.stream()
+			.map(task -> new OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(), task.getAssignee(),
+					task.getCreateTime(), task.getDueDate()))
+			.toList();
+		return new Dossier(lead.id(), lead.externalId(), lead.status(), lead.score(), lead.grade(), lead.source(),
+				lead.campaign(), lead.productInterest(), lead.budgetEstablished(), lead.authority(), lead.need(),
+				lead.timelineMonths(), lead.team(), lead.ownerId(), lead.dealValue(), lead.createdAt(),
+				lead.updatedAt(), lead.closedAt(), lead.contact(), lead.account(), rejections.of(id), openTasks,
+				history.of(id));
+	}
+
+	@GetMapping
+	@Operation(summary = "Leads, newest first, filtered by status, owner, source and campaign")
+	Page<LeadSummary> list(@RequestParam(required = false) LeadStatus status,
+			@RequestParam(required = false) String owner, @RequestParam(required = false) String source,
+			@RequestParam(required = false) String campaign,
+			@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+		Page<Lead> found = leads.search(new LeadFilter(status, owner, source, campaign), page, size);
+		return new Page<>(found.items().stream().map(LeadSummary::of).toList(), found.page(), found.size(),
+				found.total());
+	}
+
+	record Dossier(String id, String externalId, LeadStatus status, Integer score, String grade, String source,
+			String campaign, String productInterest, Boolean budgetEstablished, Boolean authority, Boolean need,
+			Integer timelineMonths, String team, String owner, BigDecimal dealValue, OffsetDateTime createdAt,
+			OffsetDateTime updatedAt, OffsetDateTime closedAt, Contact contact, Account account,
+			List<Rejection> rejections, List<OpenTask> openTasks, List<LeadHistory.Entry> history) {
+	}
+
+	record OpenTask(String id, String taskDefinitionKey, String name, String assignee, Date created, Date due) {
+	}
+
+	record LeadSummary(String id, LeadStatus status, Integer score, String grade, String source, String campaign,
+			String owner, String contactName, String email, String company, String country,
+			OffsetDateTime createdAt) {
+
+		static LeadSummary of(Lead lead) {
+			return new LeadSummary(lead.id(), lead.status(), lead.score(), lead.grade(), lead.source(),
+					lead.campaign(), lead.ownerId(), lead.contact().fullName(), lead.contact().email(),
+					lead.account().name(), lead.account().country(), lead.createdAt());
+		}
+
+	}
+
+}

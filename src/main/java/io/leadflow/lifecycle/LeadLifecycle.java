@@ -1,0 +1,68 @@
+package io.leadflow.lifecycle;
+
+/**
+ * The names that {@code processes/lead-lifecycle.bpmn} and other systems share: the process id,
+ * the user task ids and the variables. Other systems complete tasks through /engine-rest with
+ * these names, so they are a contract, kept in one place.
+ */
+public final class LeadLifecycle {
+
+	public static final String PROCESS_ID = "lead-lifecycle";
+
+	public static final String TASK_QUALIFY_LEAD = "QualifyLead";
+	public static final String TASK_CULTIVATE_LEAD = "CultivateLead";
+	public static final String TASK_ASSIGN_LEAD = "AssignLead";
+	public static final String TASK_REVIEW_LEAD = "ReviewLead";
+	public static final String TASK_EVALUATE_REJECTED_LEAD = "EvaluateRejectedLead";
+	public static final String TASK_REPORT_DISPOSITION = "ReportDisposition";
+
+	/** The lead's id; also the process instance's business key. */
+	public static final String LEAD_ID = "leadId";
+
+	// what the qualification table decides on
+	public static final String ROLE_LEVEL = "roleLevel";
+	public static final String TITLE = "title";
+	public static final String EMAIL_DOMAIN = "emailDomain";
+	public static final String EMPLOYEES = "employees";
+	public static final String INDUSTRY = "industry";
+	public static final String BUDGET_ESTABLISHED = "budgetEstablished";
+	public static final String AUTHORITY = "authority";
+	public static final String NEED = "need";
+	public static final String TIMELINE_MONTHS = "timelineMonths";
+	public static final String SOURCE = "source";
+
+	// what the routing table decides on, besides employees and industry
+	public static final String COUNTRY = "country";
+	public static final String PRODUCT_INTEREST = "productInterest";
+
+	// decision results
+	public static final String QUALIFICATION = "qualification";
+	public static final String SCORE = "score";
+	public static final String GRADE = "grade";
+	public static final String ROUTE = "route";
+	public static final String NEEDS_CHECK = "needsCheck";
+	public static final String ROUTING = "routing";
+	public static final String TEAM = "team";
+	public static final String CHANNEL = "channel";
+	/** The rep the lead is routed to; empty when nobody in the team is eligible. */
+	public static final String REP = "rep";
+
+	// set when a user task is completed
+	public static final String DECISION = "decision";
+	public static final String REJECTION_REASON = "rejectionReason";
+	public static final String COMMENT = "comment";
+	public static final String OUTCOME = "outcome";
+	public static final String DEAL_VALUE = "dealValue";
+	public static final String REASON = "reason";
+	public static final String ACTION = "action";
+	public static final String ASSIGNEE = "assignee";
+
+	// task-local, for the forms: the lead's package as it stood when the task was made
+	public static final String FORM_LEAD = "lead";
+	public static final String FORM_HISTORY = "leadHistory";
+	public static final String FORM_REJECTIONS = "leadRejections";
+
+	private LeadLifecycle() {
+	}
+
+}

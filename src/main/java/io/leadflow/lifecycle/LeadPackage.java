@@ -1,0 +1,93 @@
+package io.leadflow.lifecycle;
+
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import io.leadflow.lead.LeadHistory;
+import io.leadflow.lead.LeadRejections;
+import io.leadflow.lead.LeadRepository;
+import io.leadflow.lead.LeadRepository.Lead;
+
+/**
+ * "The sales force gets the whole package": what a task's form shows of its lead — contact,
+ * company, score and grade, source and campaign, the history so far and earlier rejections — as
+ * plain maps and lists that the engine stores as JSON and Camunda Forms read.
+ */
+@Component
+class LeadPackage {
+
+	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
+
+	private final LeadRepository leads;
+
+	private final LeadHistory history;
+
+	private final LeadRejections rejections;
+
+	LeadPackage(LeadRepository leads, LeadHistory history, LeadRejections rejections) {
+		this.leads = leads;
+		this.history = history;
+		this.rejections = rejections;
+	}
+
+	Map<String, Object> lead(String leadId) {
+		Lead lead = leads.findById(leadId).orElseThrow(() -> new IllegalStateException("No lead " + leadId));
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("id", lead.id());
+		view.put("status", lead.status().name());
+		view.put("score", lead.score());
+		view.put("grade", lead.grade());
+		view.put("source", lead.source());
+		view.put("campaign", lead.campaign());
+		view.put("productInterest", lead.productInterest());
+		view.put("budget", yesNo(lead.budgetEstablished()));
+		view.put("authority", yesNo(lead.authority()));
+		view.put("need", yesNo(lead.need()));
+		view.put("timelineMonths", lead.timelineMonths());
+		view.put("team", lead.team());
+		view.put("owner", lead.ownerId());
+		view.put("contactName", lead.contact().fullName());
+		view.put("email", lead.contact().email());
+		view.put("phone", lead.contact().phone());
+		view.put("title", lead.contact().title());
+		view.put("roleLevel", lead.contact().roleLevel());
+		view.put("company", lead.account().name());
+		view.put("domain", lead.account().domain());
+		view.put("country", lead.account().country());
+		view.put("industry", lead.account().industry());
+		view.put("employees", lead.account().employees());
+		view.put("receivedAt", WHEN.format(lead.createdAt()));
+		return view;
+	}
+
+	List<Map<String, Object>> history(String leadId) {
+		return history.of(leadId).stream().map(entry -> {
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("at", WHEN.format(entry.at()));
+			row.put("actor", entry.actor());
+			row.put("type", entry.type());
+			row.put("detail", entry.detail());
+			return row;
+		}).toList();
+	}
+
+	List<Map<String, Object>> rejections(String leadId) {
+		return rejections.of(leadId).stream().map(rejection -> {
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("at", WHEN.format(rejection.at()));
+			row.put("rep", rejection.rep());
+			row.put("reason", rejection.reason());
+			row.put("comment", rejection.comment());
+			return row;
+		}).toList();
+	}
+
+	private static String yesNo(Boolean value) {
+		return value == null ? "unknown" : (value ? "yes" : "no");
+	}
+
+}

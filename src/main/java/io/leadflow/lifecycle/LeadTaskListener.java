@@ -1,0 +1,175 @@
+package io.leadflow.lifecycle;
+
+import static io.leadflow.lifecycle.LeadLifecycle.*;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+import io.leadflow.lead.HistoryType;
+import io.leadflow.lead.LeadHistory;
+import io.leadflow.lead.LeadRejections;
+import io.leadflow.lead.LeadRepository;
+import io.leadflow.lead.LeadStatus;
+
+/**
+ * The user tasks of {@code lead-lifecycle} ({@code ${leadTaskListener}} on every user task).
+ * When a task is made, it clears the variables its completion must set, so a value left by an
+ * earlier task never passes for a new answer, and puts the lead's package on the task for its form.
+ * When a task is completed, it checks the answer against the task's contract and records what it
+ * changes of the lead — status, owner, history, rejections — in the same transaction as the
+ * completion. A broken contract rolls the completion back.
+ */
+@Component("leadTaskListener")
+class LeadTaskListener implements TaskListener {
+
+	static final List<String> REJECTION_REASONS = List.of("NOT_READY", "ALREADY_WORKING", "WRONG_TERRITORY",
+			"BAD_CONTACT", "NOT_A_LEAD", "OTHER");
+
+	private final LeadRepository leads;
+
+	private final LeadHistory history;
+
+	private final LeadRejections rejections;
+
+	private final LeadPackage leadPackage;
+
+	private final IdentityService identityService;
+
+	LeadTaskListener(LeadRepository leads, LeadHistory history, LeadRejections rejections, LeadPackage leadPackage,
+			IdentityService identityService) {
+		this.leads = leads;
+		this.history = history;
+		this.rejections = rejections;
+		this.leadPackage = leadPackage;
+		this.identityService = identityService;
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		switch (task.getEventName()) {
+			case EVENTNAME_CREATE -> created(task);
+			case EVENTNAME_COMPLETE -> completed(task);
+			default -> {
+			}
+		}
+	}
+
+	private void created(DelegateTask task) {
+		for (String answer : List.of(DECISION, REJECTION_REASON, COMMENT, OUTCOME, DEAL_VALUE, REASON, ACTION,
+				ASSIGNEE)) {
+			task.removeVariable(answer);
+		}
+		String leadId = leadId(task);
+		task.setVariableLocal(FORM_LEAD, leadPackage.lead(leadId));
+		task.setVariableLocal(FORM_HISTORY, leadPackage.history(leadId));
+		task.setVariableLocal(FORM_REJECTIONS, leadPackage.rejections(leadId));
+	}
+
+	private void completed(DelegateTask task) {
+		String leadId = leadId(task);
+		TaskVariables answer = new TaskVariables(task);
+		switch (task.getTaskDefinitionKey()) {
+			case TASK_QUALIFY_LEAD -> qualified(leadId, answer);
+			case TASK_CULTIVATE_LEAD -> cultivated(leadId, answer);
+			case TASK_ASSIGN_LEAD -> assignedByManager(task, leadId, answer);
+			case TASK_REVIEW_LEAD -> reviewed(task, leadId, answer);
+			case TASK_EVALUATE_REJECTED_LEAD -> evaluated(leadId, answer);
+			case TASK_REPORT_DISPOSITION -> disposed(leadId, answer);
+			default -> throw new IllegalStateException("No contract for task " + task.getTaskDefinitionKey());
+		}
+	}
+
+	private void qualified(String leadId, TaskVariables answer) {
+		String action = answer.oneOf(ACTION, "SALES_READY", "CULTIVATE", "DISQUALIFY");
+		String comment = answer.optionalText(COMMENT);
+		history.record(leadId, HistoryType.QUALIFICATION_CHECKED, describe(action, comment));
+		if (action.equals("CULTIVATE")) {
+			leads.updateStatus(leadId, LeadStatus.CULTIVATING);
+		}
+		else if (action.equals("DISQUALIFY")) {
+			disqualify(leadId, comment);
+		}
+	}
+
+	private void cultivated(String leadId, TaskVariables answer) {
+		String action = answer.oneOf(ACTION, "SALES_READY", "DISQUALIFY");
+		String comment = answer.optionalText(COMMENT);
+		history.record(leadId, HistoryType.CULTIVATION_DECIDED, describe(action, comment));
+		if (action.equals("DISQUALIFY")) {
+			disqualify(leadId, comment);
+		}
+	}
+
+	private void assignedByManager(DelegateTask task, String leadId, TaskVariables answer) {
+		String assignee = answer.requiredText(ASSIGNEE);
+		String team = (String) task.getVariable(TEAM);
+		boolean isRep = identityService.createUserQuery().userId(assignee).memberOfGroup("sales-reps").count() > 0
+				|| identityService.createUserQuery().userId(assignee).memberOfGroup("partner-reps").count() > 0;
+		if (!isRep) {
+			throw new TaskContractViolation(ASSIGNEE, "must be the user id of a sales or partner rep, not " + assignee);
+		}
+		task.setVariable(REP, assignee);
+		leads.updateOwner(leadId, team, assignee);
+		leads.updateStatus(leadId, LeadStatus.ROUTED);
+		history.record(leadId, HistoryType.ASSIGNED_BY_MANAGER, "Assigned to " + assignee);
+	}
+
+	private void reviewed(DelegateTask task, String leadId, TaskVariables answer) {
+		String rep = task.getAssignee() != null ? task.getAssignee() : history.currentActor();
+		String decision = answer.oneOf(DECISION, "ACCEPT", "REJECT");
+		if (decision.equals("ACCEPT")) {
+			leads.updateStatus(leadId, LeadStatus.ACCEPTED);
+			history.record(leadId, HistoryType.ACCEPTED, "Accepted by " + rep);
+			return;
+		}
+		String reason = answer.oneOf(REJECTION_REASON, REJECTION_REASONS.toArray(String[]::new));
+		String comment = answer.requiredText(COMMENT);
+		rejections.record(leadId, rep, reason, comment);
+		leads.updateOwner(leadId, (String) task.getVariable(TEAM), null);
+		leads.updateStatus(leadId, LeadStatus.REJECTED);
+		history.record(leadId, HistoryType.REJECTED, "Rejected by " + rep + ": " + reason + " — " + comment);
+	}
+
+	private void evaluated(String leadId, TaskVariables answer) {
+		String action = answer.oneOf(ACTION, "REASSIGN", "DISQUALIFY");
+		String comment = answer.optionalText(COMMENT);
+		history.record(leadId, HistoryType.REJECTION_EVALUATED, describe(action, comment));
+		if (action.equals("DISQUALIFY")) {
+			disqualify(leadId, comment);
+		}
+	}
+
+	private void disposed(String leadId, TaskVariables answer) {
+		String outcome = answer.oneOf(OUTCOME, "WON", "LOST", "NOT_A_LEAD");
+		if (outcome.equals("WON")) {
+			BigDecimal dealValue = answer.requiredAmount(DEAL_VALUE);
+			leads.updateDealValue(leadId, dealValue);
+			leads.updateStatus(leadId, LeadStatus.WON);
+			history.record(leadId, HistoryType.WON, "Won, deal value " + dealValue.toPlainString());
+			return;
+		}
+		String reason = answer.requiredText(REASON);
+		leads.updateStatus(leadId, LeadStatus.valueOf(outcome));
+		history.record(leadId, HistoryType.valueOf(outcome), (outcome.equals("LOST") ? "Lost: " : "Not a lead: ") + reason);
+	}
+
+	private void disqualify(String leadId, String comment) {
+		leads.updateOwner(leadId, null, null);
+		leads.updateStatus(leadId, LeadStatus.DISQUALIFIED);
+		history.record(leadId, HistoryType.DISQUALIFIED, comment == null ? "Disqualified" : "Disqualified: " + comment);
+	}
+
+	private static String describe(String action, String comment) {
+		return comment == null ? action : action + ": " + comment;
+	}
+
+	private static String leadId(DelegateTask task) {
+		return (String) task.getVariable(LEAD_ID);
+	}
+
+}

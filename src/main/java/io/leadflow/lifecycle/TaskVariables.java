@@ -1,0 +1,76 @@
+package io.leadflow.lifecycle;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+
+/** Reads a completed task's variables, refusing values outside the task's contract. */
+final class TaskVariables {
+
+	private final DelegateTask task;
+
+	TaskVariables(DelegateTask task) {
+		this.task = task;
+	}
+
+	String oneOf(String name, String... allowed) {
+		Object value = task.getVariable(name);
+		Set<String> choices = new TreeSet<>(Arrays.asList(allowed));
+		if (!(value instanceof String text) || !choices.contains(text)) {
+			throw new TaskContractViolation(name, "must be one of " + choices + (value == null ? "" : ", not " + value));
+		}
+		return text;
+	}
+
+	String requiredText(String name) {
+		String text = optionalText(name);
+		if (text == null) {
+			throw new TaskContractViolation(name, "is required");
+		}
+		return text;
+	}
+
+	String optionalText(String name) {
+		Object value = task.getVariable(name);
+		if (value == null) {
+			return null;
+		}
+		if (!(value instanceof String text)) {
+			throw new TaskContractViolation(name, "must be text");
+		}
+		if (text.length() > 2000) {
+			throw new TaskContractViolation(name, "must be at most 2000 characters");
+		}
+		return text.isBlank() ? null : text.strip();
+	}
+
+	BigDecimal requiredAmount(String name) {
+		Object value = task.getVariable(name);
+		BigDecimal amount;
+		try {
+			if (value == null) {
+				throw new TaskContractViolation(name, "is required");
+			}
+			else if (value instanceof Number number) {
+				amount = new BigDecimal(number.toString());
+			}
+			else if (value instanceof String text) {
+				amount = new BigDecimal(text.strip());
+			}
+			else {
+				throw new TaskContractViolation(name, "must be a number");
+			}
+		}
+		catch (NumberFormatException e) {
+			throw new TaskContractViolation(name, "must be a number, not " + value);
+		}
+		if (amount.signum() < 0 || amount.compareTo(new BigDecimal("1e13")) >= 0) {
+			throw new TaskContractViolation(name, "must be between 0 and 9999999999999");
+		}
+		return amount;
+	}
+
+}

@@ -1,0 +1,68 @@
+package io.leadflow.qualification;
+
+import static io.leadflow.lifecycle.LeadLifecycle.*;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import io.leadflow.lead.HistoryType;
+import io.leadflow.lead.LeadHistory;
+import io.leadflow.lead.LeadRepository;
+import io.leadflow.lead.LeadStatus;
+
+/**
+ * Service task {@code Task_RecordQualification} of {@code lead-lifecycle}: writes the score, grade
+ * and route that the {@code lead-qualification} decision gave onto the lead, and lays them out as
+ * the variables the gateways read.
+ */
+@Component("recordQualification")
+class RecordQualificationDelegate implements JavaDelegate {
+
+	private final LeadRepository leads;
+
+	private final LeadHistory history;
+
+	RecordQualificationDelegate(LeadRepository leads, LeadHistory history) {
+		this.leads = leads;
+		this.history = history;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		String leadId = (String) execution.getVariable(LEAD_ID);
+		@SuppressWarnings("unchecked")
+		Map<String, Object> result = (Map<String, Object>) execution.getVariable(QUALIFICATION);
+		int score = ((Number) result.get(SCORE)).intValue();
+		String grade = (String) result.get(GRADE);
+		String route = (String) result.get(ROUTE);
+		boolean needsCheck = Boolean.TRUE.equals(result.get(NEEDS_CHECK));
+		String why = (String) result.get("qualificationReason");
+
+		execution.setVariable(SCORE, score);
+		execution.setVariable(GRADE, grade);
+		execution.setVariable(ROUTE, route);
+		execution.setVariable(NEEDS_CHECK, needsCheck);
+
+		leads.updateQualification(leadId, score, grade);
+		history.record(leadId, HistoryType.QUALIFIED, "Score " + score + ", grade " + grade + ", " + route
+				+ (needsCheck ? " (marketing checks first)" : "") + (why == null ? "" : ": " + why));
+		switch (route) {
+			case "SALES_READY" -> {
+				if (needsCheck) {
+					leads.updateStatus(leadId, LeadStatus.QUALIFYING);
+				}
+			}
+			case "CULTIVATE" -> leads.updateStatus(leadId, LeadStatus.CULTIVATING);
+			case "DISQUALIFY" -> {
+				leads.updateStatus(leadId, LeadStatus.DISQUALIFIED);
+				history.record(leadId, HistoryType.DISQUALIFIED, "Disqualified by the qualification rules"
+						+ (why == null ? "" : ": " + why));
+			}
+			default -> throw new IllegalStateException("The qualification table gave an unknown route: " + route);
+		}
+	}
+
+}

@@ -1,0 +1,48 @@
+package io.leadflow.system;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Who may call Leadflow over HTTP. Every API (Leadflow's own, the engine's REST API, the API
+ * description and Actuator) asks for HTTP Basic credentials and checks them against the Camunda
+ * identity service, so a user of Tasklist is the same user everywhere. The webapps (Cockpit,
+ * Tasklist, Admin) keep their own login.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebConfig {
+
+	static final String[] PROTECTED_PATHS = { "/api/*", "/engine-rest/*", "/actuator/*", "/v3/api-docs/*",
+			"/v3/api-docs", "/swagger-ui/*", "/swagger-ui.html" };
+
+	@Bean
+	FilterRegistrationBean<ProcessEngineAuthenticationFilter> basicAuthentication() {
+		var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+		registration.setName("leadflow-basic-authentication");
+		registration.setInitParameters(Map.of(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+				"org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider",
+				// the whole URI is matched, so no path (not even the engine list) escapes authentication
+				ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, ""));
+		registration.addUrlPatterns(PROTECTED_PATHS);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(@Value("${leadflow.max-request-bytes}") long maxBytes,
+			ObjectMapper objectMapper) {
+		var registration = new FilterRegistrationBean<>(new RequestSizeLimit(maxBytes, objectMapper));
+		registration.addUrlPatterns("/api/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+		return registration;
+	}
+
+}
