@@ -11,10 +11,9 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 import io.leadflow.identity.IdentityProperties.GroupSpec;
@@ -26,7 +25,7 @@ import io.leadflow.identity.IdentityProperties.UserSpec;
  * stays.
  */
 @Component
-class IdentitySetup {
+class IdentitySetup implements SmartInitializingSingleton {
 
 	private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
 
@@ -46,7 +45,12 @@ class IdentitySetup {
 		this.taskService = taskService;
 	}
 
-	@EventListener(PostDeployEvent.class)
+	// before the web server and the job executor start, so no request or job finds them missing
+	@Override
+	public void afterSingletonsInstantiated() {
+		setUp();
+	}
+
 	void setUp() {
 		properties.groups().forEach(this::ensureGroup);
 		if (properties.demo().enabled()) {

@@ -2,13 +2,13 @@ package io.leadflow.system;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * leaves out, are deployed with the models.
  */
 @Component
-class ModelDeployment {
+class ModelDeployment implements SmartInitializingSingleton {
 
 	static final String DEPLOYMENT_NAME = "leadflow";
 
@@ -35,7 +35,17 @@ class ModelDeployment {
 		this.repositoryService = repositoryService;
 	}
 
-	@EventListener(PostDeployEvent.class)
+	// before the web server and the job executor start, so no request or job finds them missing
+	@Override
+	public void afterSingletonsInstantiated() {
+		try {
+			deployModels();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Cannot read the models to deploy", e);
+		}
+	}
+
 	void deployModels() throws IOException {
 		DeploymentBuilder deployment = repositoryService.createDeployment()
 			.name(DEPLOYMENT_NAME)
@@ -52,10 +62,7 @@ class ModelDeployment {
 			}
 		}
 		var result = deployment.deployWithResult();
-		log.info("Deployed {} of {} model and form files (unchanged files keep their version)",
-				result.getDeployedProcessDefinitions().size() + result.getDeployedDecisionDefinitions().size()
-						+ result.getDeployedDecisionRequirementsDefinitions().size(),
-				count);
+		log.info("Checked {} model and form files; deployment {} holds the changed ones", count, result.getId());
 	}
 
 }
