@@ -3,8 +3,8 @@ package io.leadflow.intake;
 import java.net.URI;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -13,7 +13,10 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.leadflow.intake.LeadIntakeService.IntakeResult;
 import io.leadflow.lead.LeadStatus;
+import io.leadflow.system.JsonInput;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -24,18 +27,25 @@ class LeadIntakeController {
 
 	private final LeadIntakeService intake;
 
-	LeadIntakeController(LeadIntakeService intake) {
+	private final JsonInput input;
+
+	LeadIntakeController(LeadIntakeService intake, JsonInput input) {
 		this.intake = intake;
+		this.input = input;
 	}
 
-	@PostMapping
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Hand a lead to Leadflow",
 			description = "Creates the lead and starts its lifecycle. A lead with the same externalId, or an open lead "
 					+ "with the same email, is not created twice: the new activity is recorded on it.")
 	@ApiResponse(responseCode = "201", description = "A new lead")
 	@ApiResponse(responseCode = "200", description = "The lead already existed; the new activity is in its history")
 	@ApiResponse(responseCode = "400", description = "Bad input, each bad field named; nothing was written")
-	ResponseEntity<IntakeResponse> receive(@Validated @RequestBody LeadIntakeRequest request) {
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = LeadIntakeRequest.class)))
+	ResponseEntity<IntakeResponse> receive(@RequestBody(required = false) byte[] body) {
+		LeadIntakeRequest request = input.read(body, LeadIntakeRequest.class, "The lead");
 		IntakeResult result;
 		try {
 			result = intake.receive(request);
@@ -44,12 +54,12 @@ class LeadIntakeController {
 			// the same lead arrived twice at the same moment and the other request won; now we find its lead
 			result = intake.receive(request);
 		}
-		IntakeResponse body = new IntakeResponse(result.id(), result.status());
+		IntakeResponse response = new IntakeResponse(result.id(), result.status());
 		if (!result.created()) {
-			return ResponseEntity.ok(body);
+			return ResponseEntity.ok(response);
 		}
 		URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(result.id()).toUri();
-		return ResponseEntity.created(location).body(body);
+		return ResponseEntity.created(location).body(response);
 	}
 
 	record IntakeResponse(String id, LeadStatus status) {
