@@ -61,7 +61,7 @@ CREATE TABLE lead_history (
     occurred_at TIMESTAMP WITH TIME ZONE NOT NULL,
     actor       VARCHAR(64)  NOT NULL,
     type        VARCHAR(40)  NOT NULL,
-    detail      VARCHAR(4000)
+    detail      VARCHAR(100000)
 );
 CREATE INDEX ix_lead_history_lead ON lead_history (lead_id, id);
 

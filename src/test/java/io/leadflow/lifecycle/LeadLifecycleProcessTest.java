@@ -1,0 +1,357 @@
+package io.leadflow.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestExecutionListeners;
+
+import io.leadflow.intake.LeadIntakeRequest;
+import io.leadflow.intake.LeadIntakeRequest.CompanyData;
+import io.leadflow.intake.LeadIntakeRequest.ContactData;
+import io.leadflow.intake.LeadIntakeService;
+import io.leadflow.intake.RoleLevel;
+import io.leadflow.lead.LeadHistory;
+import io.leadflow.lead.LeadRepository;
+import io.leadflow.lead.LeadStatus;
+
+/**
+ * Every path of {@code processes/lead-lifecycle.bpmn}, with the real decision tables, delegates
+ * and task listener on an in-memory database. The job executor is off: each test runs the
+ * asynchronous steps itself. The coverage listener fails the class unless every flow node and
+ * sequence flow of the lifecycle was passed.
+ */
+@SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
+@Import({ ProcessEngineCoverageConfiguration.class, LeadLifecycleProcessTest.FullCoverage.class })
+@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
+		mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+class LeadLifecycleProcessTest {
+
+	private static final List<String> EMEA_REPS = List.of("elias", "emma");
+
+	@TestConfiguration
+	static class FullCoverage {
+
+		@Bean
+		ProcessEngineCoverageProperties coverageProperties() {
+			return ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(1.0).build();
+		}
+
+	}
+
+	@Autowired
+	private ProcessEngine processEngine;
+
+	@Autowired
+	private LeadIntakeService intake;
+
+	@Autowired
+	private LeadRepository leads;
+
+	@Autowired
+	private LeadHistory history;
+
+	@Autowired
+	private TaskService taskService;
+
+	@Autowired
+	private ManagementService managementService;
+
+	@Autowired
+	private HistoryService historyService;
+
+	@Autowired
+	private IdentityService identityService;
+
+	@BeforeEach
+	void initAssertions() {
+		init(processEngine);
+	}
+
+	@AfterEach
+	void signOut() {
+		identityService.clearAuthentication();
+	}
+
+	@Test
+	void aStrongLeadGoesStraightToARepWhoWinsIt() {
+		String leadId = receive(strongLead());
+
+		assertThat(instance(leadId)).isWaitingAt("Decide_Qualification");
+		runJobs(leadId);
+
+		Task review = task(leadId);
+		assertThat(review.getTaskDefinitionKey()).isEqualTo("ReviewLead");
+		assertThat(review.getAssignee()).isIn(EMEA_REPS);
+		assertThat(leads.findById(leadId).orElseThrow().status()).isEqualTo(LeadStatus.ROUTED);
+		assertThat(leads.findById(leadId).orElseThrow().ownerId()).isEqualTo(review.getAssignee());
+		assertThat(taskService.getVariableLocal(review.getId(), "lead")).asString().contains("Acme");
+
+		complete(review, review.getAssignee(), Map.of("decision", "ACCEPT"));
+		Task disposition = task(leadId);
+		assertThat(disposition.getTaskDefinitionKey()).isEqualTo("ReportDisposition");
+		assertThat(disposition.getAssignee()).isEqualTo(review.getAssignee());
+
+		complete(disposition, review.getAssignee(), Map.of("outcome", "WON", "dealValue", 48000));
+
+		assertThat(ended(leadId).getEndActivityId()).isEqualTo("End_LeadWon");
+		var lead = leads.findById(leadId).orElseThrow();
+		assertThat(lead.status()).isEqualTo(LeadStatus.WON);
+		assertThat(lead.dealValue()).isEqualByComparingTo(new BigDecimal("48000"));
+		assertThat(historyTypes(leadId)).containsExactly("RECEIVED", "QUALIFIED", "ROUTED", "ACCEPTED", "WON");
+		assertThat(history.of(leadId).get(3).actor()).isEqualTo(review.getAssignee());
+	}
+
+	@Test
+	void marketingChecksALeadWithoutBudgetThenTheRepLosesIt() {
+		String leadId = receive(leadWithoutBudget());
+		runJobs(leadId);
+
+		Task check = task(leadId);
+		assertThat(check.getTaskDefinitionKey()).isEqualTo("QualifyLead");
+		assertThat(taskService.getIdentityLinksForTask(check.getId())).anyMatch(l -> "marketing".equals(l.getGroupId()));
+		assertThat(leads.findById(leadId).orElseThrow().status()).isEqualTo(LeadStatus.QUALIFYING);
+
+		complete(check, "mara", Map.of("action", "SALES_READY", "comment", "Budget confirmed by phone"));
+		runJobs(leadId);
+		Task review = task(leadId);
+		complete(review, review.getAssignee(), Map.of("decision", "ACCEPT"));
+		complete(task(leadId), review.getAssignee(), Map.of("outcome", "LOST", "reason", "Chose a competitor"));
+
+		assertThat(ended(leadId).getEndActivityId()).isEqualTo("End_LeadLost");
+		assertThat(leads.findById(leadId).orElseThrow().status()).isEqualTo(LeadStatus.LOST);
+		assertThat(historyTypes(leadId)).containsExactly("RECEIVED", "QUALIFIED", "QUALIFICATION_CHECKED", "ROUTED",
+				"ACCEPTED", "LOST");
+	}
+
+	@Test
+	void marketingSendsACheckedLeadToCultivationAndLaterToSalesWhereItIsNotALead() {
+		String leadId = receive(leadWithoutBudget());
+		runJobs(leadId);
+
+		complete(task(leadId), "mara", Map.of("action", "CULTIVATE", "comment", "Timeline is next year"));
+		assertThat(leads.findById(leadId).orElseThrow().status()).isEqualTo(LeadStatus.CULTIVATING);
+		Task cultivate = task(leadId);
+		assertThat(cultivate.getTaskDefinitionKey()).isEqualTo("CultivateLead");
+
+		complete(cultivate, "mara", Map.of("action", "SALES_READY"));
+		runJobs(leadId);
+		Task review = task(leadId);
+		assertThat(review.getTaskDefinitionKey()).isEqualTo("ReviewLead");
+		complete(review, review.getAssignee(), Map.of("decision", "ACCEPT"));
+		complete(task(leadId), review.getAssignee(), Map.of("outcome", "NOT_A_LEAD", "reason", "A student project"));
+
+		assertThat(ended(leadId).getEndActivityId()).isEqualTo("End_NotALead");
+		assertThat(leads.findById(leadId).orElseThrow().status()).isEqualTo(LeadStatus.NOT_A_LEAD);
+	}
+
+	@Test
+	void marketingDisqualifiesAtTheCheck() {
+		String leadId = receive(leadWithoutBudget());
+		runJobs(leadId);
+
+		complete(task(leadId), "mara", Map.of("action", "DISQUALIFY", "comment", "Fake company"));
+
+		assertThat(ended(leadId).getEndActivityId()).isEqualTo("End_DisqualifiedAtCheck");
+		assertThat(leads.findById(leadId).orElseThrow().status()).isEqualTo(LeadStatus.DISQUALIFIED);
+	}
+
+	@Test
+	void theRulesDisqualifyAStudentWithoutBotheringAnyone() {
+		LeadIntakeRequest student = lead("Intern", RoleLevel.PRACTITIONER, 5000, true, "DE");
+		String leadId = receive(student);
+		runJobs(leadId);
+
+		assertThat(ended(leadId).getEndActivityId()).isEqualTo("End_DisqualifiedByRules");
+		assertThat(leads.findById(leadId).orElseThrow().status()).isEqualTo(LeadStatus.DISQUALIFIED);
+		assertThat(taskService.createTaskQuery().processInstanceBusinessKey(leadId).count()).isZero();
+	}
+
+	@Test
+	void anEarlyLeadIsCultivatedUntilMarketingDisqualifiesIt() {
+		String leadId = receive(lead(null, RoleLevel.OTHER, null, null, "DE"));
+		runJobs(leadId);
+
+		Task cultivate = task(leadId);
+		assertThat(cultivate.getTaskDefinitionKey()).isEqualTo("CultivateLead");
+		assertThat(leads.findById(leadId).orElseThrow().status()).isEqualTo(LeadStatus.CULTIVATING);
+		complete(cultivate, "mara", Map.of("action", "DISQUALIFY", "comment", "Unsubscribed"));
+
+		assertThat(ended(leadId).getEndActivityId()).isEqualTo("End_DisqualifiedInCultivation");
+		assertThat(leads.findById(leadId).orElseThrow().status()).isEqualTo(LeadStatus.DISQUALIFIED);
+	}
+
+	@Test
+	void aRejectedLeadGoesToAnotherRepThenToTheManagerWhenTheTeamIsExhausted() {
+		String leadId = receive(strongLead());
+		runJobs(leadId);
+
+		Task first = task(leadId);
+		complete(first, first.getAssignee(),
+				Map.of("decision", "REJECT", "rejectionReason", "ALREADY_WORKING", "comment", "My existing account"));
+		assertThat(leads.findById(leadId).orElseThrow().status()).isEqualTo(LeadStatus.REJECTED);
+		Task evaluate = task(leadId);
+		assertThat(evaluate.getTaskDefinitionKey()).isEqualTo("EvaluateRejectedLead");
+		assertThat(taskService.getVariableLocal(evaluate.getId(), "leadRejections")).asString()
+			.contains("ALREADY_WORKING");
+
+		complete(evaluate, "mara", Map.of("action", "REASSIGN", "comment", "Try the other rep"));
+		runJobs(leadId);
+		Task second = task(leadId);
+		assertThat(second.getTaskDefinitionKey()).isEqualTo("ReviewLead");
+		assertThat(second.getAssignee()).isIn(EMEA_REPS).isNotEqualTo(first.getAssignee());
+
+		complete(second, second.getAssignee(),
+				Map.of("decision", "REJECT", "rejectionReason", "NOT_READY", "comment", "No project yet"));
+		complete(task(leadId), "mara", Map.of("action", "REASSIGN"));
+		runJobs(leadId);
+
+		Task assign = task(leadId);
+		assertThat(assign.getTaskDefinitionKey()).isEqualTo("AssignLead");
+		assertThat(taskService.getIdentityLinksForTask(assign.getId()))
+			.anyMatch(l -> "sales-managers".equals(l.getGroupId()));
+		assertThat(historyTypes(leadId)).contains("NO_ELIGIBLE_REP");
+
+		complete(assign, "sam", Map.of("assignee", "nora"));
+		Task third = task(leadId);
+		assertThat(third.getTaskDefinitionKey()).isEqualTo("ReviewLead");
+		assertThat(third.getAssignee()).isEqualTo("nora");
+		assertThat(leads.findById(leadId).orElseThrow().ownerId()).isEqualTo("nora");
+
+		complete(third, "nora", Map.of("decision", "REJECT", "rejectionReason", "WRONG_TERRITORY", "comment", "EMEA"));
+		complete(task(leadId), "mara", Map.of("action", "DISQUALIFY", "comment", "Nobody wants it"));
+
+		assertThat(ended(leadId).getEndActivityId()).isEqualTo("End_DisqualifiedAfterRejection");
+		assertThat(leads.findById(leadId).orElseThrow().status()).isEqualTo(LeadStatus.DISQUALIFIED);
+	}
+
+	@Test
+	void anAnswerOutsideTheTaskContractIsRefusedAndChangesNothing() {
+		String leadId = receive(strongLead());
+		runJobs(leadId);
+		Task review = task(leadId);
+		List<String> historyBefore = historyTypes(leadId);
+
+		assertThatThrownBy(() -> complete(review, review.getAssignee(), Map.of("decision", "MAYBE")))
+			.isInstanceOf(TaskContractViolation.class)
+			.hasMessageContaining("decision");
+		assertThatThrownBy(() -> complete(review, review.getAssignee(), Map.of("decision", "REJECT")))
+			.hasMessageContaining("rejectionReason");
+
+		assertThat(task(leadId).getId()).isEqualTo(review.getId());
+		assertThat(historyTypes(leadId)).isEqualTo(historyBefore);
+		assertThat(leads.findById(leadId).orElseThrow().status()).isEqualTo(LeadStatus.ROUTED);
+	}
+
+	@Test
+	void aManagerMustAssignARep() {
+		String leadId = receive(strongLead());
+		runJobs(leadId);
+		for (int i = 0; i < 2; i++) {
+			Task review = task(leadId);
+			complete(review, review.getAssignee(),
+					Map.of("decision", "REJECT", "rejectionReason", "OTHER", "comment", "No"));
+			complete(task(leadId), "mara", Map.of("action", "REASSIGN"));
+			runJobs(leadId);
+		}
+		Task assign = task(leadId);
+		assertThat(assign.getTaskDefinitionKey()).isEqualTo("AssignLead");
+
+		assertThatThrownBy(() -> complete(assign, "sam", Map.of("assignee", "mara")))
+			.isInstanceOf(TaskContractViolation.class)
+			.hasMessageContaining("assignee");
+		assertThat(task(leadId).getId()).isEqualTo(assign.getId());
+	}
+
+	private String receive(LeadIntakeRequest request) {
+		return intake.receive(request).id();
+	}
+
+	private org.camunda.bpm.engine.runtime.ProcessInstance instance(String leadId) {
+		return processEngine.getRuntimeService()
+			.createProcessInstanceQuery()
+			.processInstanceBusinessKey(leadId)
+			.singleResult();
+	}
+
+	private HistoricProcessInstance ended(String leadId) {
+		HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
+			.processInstanceBusinessKey(leadId)
+			.singleResult();
+		assertThat(instance.getEndTime()).as("the lead's process has ended").isNotNull();
+		return instance;
+	}
+
+	/** Runs the asynchronous steps (the decisions) as the job executor would. */
+	private void runJobs(String leadId) {
+		for (int i = 0; i < 10; i++) {
+			Job job = managementService.createJobQuery().processInstanceId(instance(leadId).getId()).singleResult();
+			if (job == null) {
+				return;
+			}
+			managementService.executeJob(job.getId());
+		}
+	}
+
+	private Task task(String leadId) {
+		return taskService.createTaskQuery().processInstanceBusinessKey(leadId).singleResult();
+	}
+
+	private void complete(Task task, String user, Map<String, Object> answer) {
+		identityService.setAuthenticatedUserId(user);
+		try {
+			taskService.complete(task.getId(), answer);
+		}
+		finally {
+			identityService.clearAuthentication();
+		}
+	}
+
+	private List<String> historyTypes(String leadId) {
+		return history.of(leadId).stream().map(LeadHistory.Entry::type).toList();
+	}
+
+	private static LeadIntakeRequest strongLead() {
+		return lead("Chief Operating Officer", RoleLevel.EXECUTIVE, 5000, true, "DE");
+	}
+
+	private static LeadIntakeRequest leadWithoutBudget() {
+		return lead("Chief Operating Officer", RoleLevel.EXECUTIVE, 5000, false, "DE");
+	}
+
+	private static LeadIntakeRequest lead(String title, RoleLevel roleLevel, Integer employees, Boolean budget,
+			String country) {
+		String unique = UUID.randomUUID().toString().substring(0, 8);
+		boolean ready = Boolean.TRUE.equals(budget) || Boolean.FALSE.equals(budget);
+		return new LeadIntakeRequest(null, "webinar", "Q4 Launch",
+				new ContactData("Greta", "Gruber", "greta." + unique + "@acme.de", "+49 30 1234", title, roleLevel),
+				new CompanyData("Acme GmbH", "acme.de", country, "Manufacturing", employees), "Platform", budget,
+				ready ? true : null, ready ? true : null, ready ? 2 : null);
+	}
+
+}
