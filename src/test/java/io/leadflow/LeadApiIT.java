@@ -43,7 +43,7 @@ class LeadApiIT {
 
 	@Test
 	void aPostedLeadReachesARepWhoAcceptsAndWinsIt() {
-		ResponseEntity<JsonNode> created = post("demo", "/api/leads", strongLead("mkto-" + UUID.randomUUID()));
+		ResponseEntity<JsonNode> created = post("mara", "/api/leads", strongLead("mkto-" + UUID.randomUUID()));
 
 		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		String leadId = created.getBody().get("id").asText();
@@ -75,13 +75,13 @@ class LeadApiIT {
 		assertThat(dossier.at("/account/name").asText()).isEqualTo("Acme GmbH");
 		assertThat(dossier.get("openTasks")).isEmpty();
 		assertThat(types(dossier)).containsExactly("RECEIVED", "QUALIFIED", "ROUTED", "ACCEPTED", "WON");
-		assertThat(dossier.at("/history/0/actor").asText()).isEqualTo("demo");
+		assertThat(dossier.at("/history/0/actor").asText()).isEqualTo("mara");
 		assertThat(dossier.at("/history/3/actor").asText()).isEqualTo(rep);
 	}
 
 	@Test
 	void aRejectedLeadIsEvaluatedByMarketingAndGoesToTheOtherRep() {
-		String leadId = post("demo", "/api/leads", strongLead(null)).getBody().get("id").asText();
+		String leadId = post("mara", "/api/leads", strongLead(null)).getBody().get("id").asText();
 		JsonNode review = awaitTask(leadId, "ReviewLead");
 		String first = review.get("assignee").asText();
 
@@ -102,7 +102,7 @@ class LeadApiIT {
 
 	@Test
 	void aCompletionOutsideTheTaskContractIsRefusedWith400AndTheTaskStays() {
-		String leadId = post("demo", "/api/leads", strongLead(null)).getBody().get("id").asText();
+		String leadId = post("mara", "/api/leads", strongLead(null)).getBody().get("id").asText();
 		JsonNode review = awaitTask(leadId, "ReviewLead");
 		String rep = review.get("assignee").asText();
 
@@ -118,16 +118,16 @@ class LeadApiIT {
 	void theSameLeadTwiceIsRecordedOnTheFirstInsteadOfMadeTwice() {
 		String externalId = "mkto-" + UUID.randomUUID();
 		ObjectNode lead = strongLead(externalId);
-		String leadId = post("demo", "/api/leads", lead).getBody().get("id").asText();
+		String leadId = post("mara", "/api/leads", lead).getBody().get("id").asText();
 
-		ResponseEntity<JsonNode> again = post("demo", "/api/leads", lead);
+		ResponseEntity<JsonNode> again = post("mara", "/api/leads", lead);
 		assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(again.getBody().get("id").asText()).isEqualTo(leadId);
 
 		ObjectNode sameEmail = strongLead("mkto-" + UUID.randomUUID());
 		((ObjectNode) sameEmail.get("contact")).put("email", lead.at("/contact/email").asText().toUpperCase());
 		sameEmail.put("campaign", "Spring Summit");
-		ResponseEntity<JsonNode> byEmail = post("demo", "/api/leads", sameEmail);
+		ResponseEntity<JsonNode> byEmail = post("mara", "/api/leads", sameEmail);
 		assertThat(byEmail.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(byEmail.getBody().get("id").asText()).isEqualTo(leadId);
 
@@ -161,7 +161,7 @@ class LeadApiIT {
 			parent.set(pointer.substring(slash + 1), json.readTree(value));
 		}
 
-		ResponseEntity<JsonNode> refused = post("demo", "/api/leads", lead);
+		ResponseEntity<JsonNode> refused = post("mara", "/api/leads", lead);
 
 		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -176,7 +176,7 @@ class LeadApiIT {
 		((ObjectNode) lead.get("company")).put("country", "Germany");
 		lead.put("budgetEstablished", "yes");
 
-		ResponseEntity<JsonNode> refused = post("demo", "/api/leads", lead);
+		ResponseEntity<JsonNode> refused = post("mara", "/api/leads", lead);
 
 		assertThat(refused.getBody().get("errors").findValuesAsText("field")).containsExactly("budgetEstablished",
 				"company.country", "contact.email");
@@ -184,10 +184,10 @@ class LeadApiIT {
 
 	@Test
 	void anEmptyOrHugeBodyIsRefused() {
-		assertThat(postRaw("demo", "").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(postRaw("demo", "{\"source\": ").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(postRaw("mara", "").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(postRaw("mara", "{\"source\": ").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		String huge = "{\"source\":\"" + "x".repeat(200_000) + "\"}";
-		ResponseEntity<JsonNode> refused = postRaw("demo", huge);
+		ResponseEntity<JsonNode> refused = postRaw("mara", huge);
 		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(refused.getBody().get("detail").asText()).contains("too large");
 	}
@@ -198,7 +198,7 @@ class LeadApiIT {
 		for (int i = 0; i < 3; i++) {
 			ObjectNode lead = strongLead(null);
 			lead.put("campaign", campaign);
-			post("demo", "/api/leads", lead);
+			post("mara", "/api/leads", lead);
 		}
 
 		JsonNode page = get("mara", "/api/leads?campaign={c}&size=2&page=0", campaign).getBody();
@@ -241,18 +241,18 @@ class LeadApiIT {
 
 	@Test
 	void operatorsAndDevelopersFindHealthAndTheApiDescription() {
-		JsonNode health = get("demo", "/actuator/health").getBody();
+		JsonNode health = get("mara", "/actuator/health").getBody();
 		assertThat(health.get("status").asText()).isEqualTo("UP");
 		assertThat(health.at("/components/db/status").asText()).isEqualTo("UP");
 
-		JsonNode api = get("demo", "/v3/api-docs").getBody();
+		JsonNode api = get("mara", "/v3/api-docs").getBody();
 		assertThat(api.at("/paths/~1api~1leads/post")).isNotNull();
 		assertThat(api.at("/paths/~1api~1leads~1{id}/get").isMissingNode()).isFalse();
 	}
 
 	private JsonNode awaitTask(String leadId, String taskDefinitionKey) {
 		return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
-			JsonNode tasks = get("demo", "/engine-rest/task?processInstanceBusinessKey={key}", leadId).getBody();
+			JsonNode tasks = get("mara", "/engine-rest/task?processInstanceBusinessKey={key}", leadId).getBody();
 			return tasks.size() == 1 && tasks.get(0).get("taskDefinitionKey").asText().equals(taskDefinitionKey)
 					? tasks.get(0) : null;
 		}, task -> task != null);
@@ -267,7 +267,7 @@ class LeadApiIT {
 	}
 
 	private long leadsWithEmail(String email) {
-		return get("demo", "/api/leads?size=200").getBody()
+		return get("mara", "/api/leads?size=200").getBody()
 			.get("items")
 			.findValuesAsText("email")
 			.stream()
@@ -280,7 +280,7 @@ class LeadApiIT {
 	}
 
 	private ResponseEntity<JsonNode> get(String user, String path, Object... params) {
-		return http.withBasicAuth(user, user.equals("demo") ? "demo" : user).getForEntity(path, JsonNode.class, params);
+		return http.withBasicAuth(user, user).getForEntity(path, JsonNode.class, params);
 	}
 
 	private ResponseEntity<JsonNode> post(String user, String path, JsonNode body) {
