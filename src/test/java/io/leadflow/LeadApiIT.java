@@ -207,6 +207,8 @@ class LeadApiIT {
 		assertThat(get("mara", "/api/leads?campaign={c}&size=2&page=1", campaign).getBody().get("items")).hasSize(1);
 		assertThat(get("mara", "/api/leads?status=WON&campaign={c}", campaign).getBody().get("total").asInt()).isZero();
 		assertThat(get("mara", "/api/leads?status=NOPE").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(get("mara", "/api/leads?size=0").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(get("mara", "/api/leads?size=5000").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 	}
 
 	@Test
