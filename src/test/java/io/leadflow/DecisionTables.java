@@ -3,6 +3,7 @@ package io.leadflow;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
@@ -32,6 +33,10 @@ public final class DecisionTables {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+	}
+
+	public List<Map<String, Object>> evaluateList(Map<String, Object> inputs) {
+		return ENGINE.evaluateDecision(decision, Variables.fromMap(inputs)).getResultList();
 	}
 
 	public Map<String, Object> evaluateSingle(Map<String, Object> inputs) {

@@ -16,7 +16,7 @@ import jakarta.validation.constraints.Size;
 public record LeadIntakeRequest(@Size(max = 100) String externalId, @NotBlank @Size(max = 100) String source,
 		@Size(max = 100) String campaign, @NotNull @Valid ContactData contact, @NotNull @Valid CompanyData company,
 		@Size(max = 100) String productInterest, Boolean budgetEstablished, Boolean authority, Boolean need,
-		@Min(0) @Max(120) Integer timelineMonths) {
+		@Min(0) @Max(120) Integer timelineMonths, Boolean partnerPreference) {
 
 	public record ContactData(@Size(max = 100) String firstName, @NotBlank @Size(max = 100) String lastName,
 			@NotBlank @Size(max = 254) @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+",

@@ -106,7 +106,8 @@ public class LeadIntakeService {
 			.putValue(LeadLifecycle.BUDGET_ESTABLISHED, request.budgetEstablished())
 			.putValue(LeadLifecycle.AUTHORITY, request.authority())
 			.putValue(LeadLifecycle.NEED, request.need())
-			.putValue(LeadLifecycle.TIMELINE_MONTHS, request.timelineMonths());
+			.putValue(LeadLifecycle.TIMELINE_MONTHS, request.timelineMonths())
+			.putValue(LeadLifecycle.PARTNER_PREFERENCE, request.partnerPreference());
 	}
 
 	private static String describeOrigin(LeadIntakeRequest request) {

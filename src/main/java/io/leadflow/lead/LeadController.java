@@ -68,13 +68,13 @@ class LeadController {
 	}
 
 	@GetMapping
-	@Operation(summary = "Leads, newest first, filtered by status, owner, source and campaign")
+	@Operation(summary = "Leads, newest first, filtered by status, owner, source, campaign and the rep who rejected them")
 	Page<LeadSummary> list(@RequestParam(required = false) LeadStatus status,
 			@RequestParam(required = false) String owner, @RequestParam(required = false) String source,
-			@RequestParam(required = false) String campaign,
+			@RequestParam(required = false) String campaign, @RequestParam(required = false) String rejectedBy,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-		Page<Lead> found = leads.search(new LeadFilter(status, owner, source, campaign), page, size);
+		Page<Lead> found = leads.search(new LeadFilter(status, owner, source, campaign, rejectedBy), page, size);
 		return new Page<>(found.items().stream().map(LeadSummary::of).toList(), found.page(), found.size(),
 				found.total());
 	}

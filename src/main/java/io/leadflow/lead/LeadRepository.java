@@ -131,6 +131,24 @@ public class LeadRepository {
 			.update();
 	}
 
+	/** From now on, rejections made before do not keep their reps from the lead. */
+	public void markCultivated(String leadId) {
+		jdbc.sql("UPDATE lead SET cultivated_at = ?, updated_at = ? WHERE id = ?").params(now(), now(), leadId).update();
+	}
+
+	/** The first rep who accepts a lead of an account without owner becomes its owner. */
+	public void claimAccountIfUnowned(String accountId, String repId) {
+		jdbc.sql("UPDATE account SET owner_id = ? WHERE id = ? AND owner_id IS NULL").params(repId, accountId).update();
+	}
+
+	/** Leads a rep has accepted and not yet closed: what their capacity counts. */
+	public int openAcceptedLeads(String repId) {
+		return jdbc.sql("SELECT COUNT(*) FROM lead WHERE owner_id = ? AND status = ?")
+			.params(repId, LeadStatus.ACCEPTED.name())
+			.query(Integer.class)
+			.single();
+	}
+
 	public void updateDealValue(String leadId, BigDecimal dealValue) {
 		jdbc.sql("UPDATE lead SET deal_value = ?, updated_at = ? WHERE id = ?").params(dealValue, now(), leadId).update();
 	}
@@ -153,6 +171,10 @@ public class LeadRepository {
 		if (filter.campaign() != null) {
 			conditions.add("l.campaign = :campaign");
 			params.put("campaign", filter.campaign());
+		}
+		if (filter.rejectedBy() != null) {
+			conditions.add("EXISTS (SELECT 1 FROM lead_rejection r WHERE r.lead_id = l.id AND r.rep_id = :rejectedBy)");
+			params.put("rejectedBy", filter.rejectedBy());
 		}
 		String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
 		long total = jdbc
@@ -215,7 +237,7 @@ public class LeadRepository {
 			OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime closedAt) {
 	}
 
-	public record LeadFilter(LeadStatus status, String owner, String source, String campaign) {
+	public record LeadFilter(LeadStatus status, String owner, String source, String campaign, String rejectedBy) {
 	}
 
 	public record Page<T>(List<T> items, int page, int size, long total) {

@@ -15,6 +15,7 @@ public final class LeadLifecycle {
 	public static final String TASK_REVIEW_LEAD = "ReviewLead";
 	public static final String TASK_EVALUATE_REJECTED_LEAD = "EvaluateRejectedLead";
 	public static final String TASK_REPORT_DISPOSITION = "ReportDisposition";
+	public static final String TASK_HANDLE_REJECTED_LEAD = "HandleRejectedLead";
 
 	/** The lead's id; also the process instance's business key. */
 	public static final String LEAD_ID = "leadId";
@@ -34,6 +35,7 @@ public final class LeadLifecycle {
 	// what the routing table decides on, besides employees and industry
 	public static final String COUNTRY = "country";
 	public static final String PRODUCT_INTEREST = "productInterest";
+	public static final String PARTNER_PREFERENCE = "partnerPreference";
 
 	// decision results
 	public static final String QUALIFICATION = "qualification";
@@ -46,6 +48,14 @@ public final class LeadLifecycle {
 	public static final String CHANNEL = "channel";
 	/** The rep the lead is routed to; empty when nobody in the team is eligible. */
 	public static final String REP = "rep";
+	/** Which of the teams the routing table lines up the lead is offered to now (partner cascade). */
+	public static final String TEAM_INDEX = "teamIndex";
+	/** Candidate groups of ReviewLead: empty, or the team when the lead is offered to all of it. */
+	public static final String OFFER_GROUPS = "offerGroups";
+	/** The rep who rejected the lead before it went back to cultivation: offered it first when it returns. */
+	public static final String RETURNING_REP = "returningRep";
+	public static final String REJECTION_COUNT = "rejectionCount";
+	public static final String REJECTION_POLICY = "rejectionPolicy";
 
 	// set when a user task is completed
 	public static final String DECISION = "decision";

@@ -80,6 +80,7 @@ class LeadPackage {
 			Map<String, Object> row = new LinkedHashMap<>();
 			row.put("at", WHEN.format(rejection.at()));
 			row.put("rep", rejection.rep());
+			row.put("team", rejection.team());
 			row.put("reason", rejection.reason());
 			row.put("comment", rejection.comment());
 			return row;

@@ -5,7 +5,6 @@ import static io.leadflow.lifecycle.LeadLifecycle.*;
 import java.math.BigDecimal;
 import java.util.List;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -15,6 +14,7 @@ import io.leadflow.lead.LeadHistory;
 import io.leadflow.lead.LeadRejections;
 import io.leadflow.lead.LeadRepository;
 import io.leadflow.lead.LeadStatus;
+import io.leadflow.routing.Reps;
 
 /**
  * The user tasks of {@code lead-lifecycle} ({@code ${leadTaskListener}} on every user task).
@@ -38,15 +38,15 @@ class LeadTaskListener implements TaskListener {
 
 	private final LeadPackage leadPackage;
 
-	private final IdentityService identityService;
+	private final Reps reps;
 
 	LeadTaskListener(LeadRepository leads, LeadHistory history, LeadRejections rejections, LeadPackage leadPackage,
-			IdentityService identityService) {
+			Reps reps) {
 		this.leads = leads;
 		this.history = history;
 		this.rejections = rejections;
 		this.leadPackage = leadPackage;
-		this.identityService = identityService;
+		this.reps = reps;
 	}
 
 	@Override
@@ -65,6 +65,10 @@ class LeadTaskListener implements TaskListener {
 			task.removeVariable(answer);
 		}
 		String leadId = leadId(task);
+		if (TASK_HANDLE_REJECTED_LEAD.equals(task.getTaskDefinitionKey())) {
+			history.record(leadId, HistoryType.ESCALATED_TO_MANAGER,
+					"Rejected by " + task.getVariable(REJECTION_COUNT) + " reps: a manager decides");
+		}
 		task.setVariableLocal(FORM_LEAD, leadPackage.lead(leadId));
 		task.setVariableLocal(FORM_HISTORY, leadPackage.history(leadId));
 		task.setVariableLocal(FORM_REJECTIONS, leadPackage.rejections(leadId));
@@ -79,6 +83,7 @@ class LeadTaskListener implements TaskListener {
 			case TASK_ASSIGN_LEAD -> assignedByManager(task, leadId, answer);
 			case TASK_REVIEW_LEAD -> reviewed(task, leadId, answer);
 			case TASK_EVALUATE_REJECTED_LEAD -> evaluated(leadId, answer);
+			case TASK_HANDLE_REJECTED_LEAD -> handledByManager(task, leadId, answer);
 			case TASK_REPORT_DISPOSITION -> disposed(leadId, answer);
 			default -> throw new IllegalStateException("No contract for task " + task.getTaskDefinitionKey());
 		}
@@ -106,37 +111,60 @@ class LeadTaskListener implements TaskListener {
 	}
 
 	private void assignedByManager(DelegateTask task, String leadId, TaskVariables answer) {
-		String assignee = answer.requiredText(ASSIGNEE);
-		String team = (String) task.getVariable(TEAM);
-		boolean isRep = identityService.createUserQuery().userId(assignee).memberOfGroup("sales-reps").count() > 0
-				|| identityService.createUserQuery().userId(assignee).memberOfGroup("partner-reps").count() > 0;
-		if (!isRep) {
-			throw new TaskContractViolation(ASSIGNEE, "must be the user id of a sales or partner rep, not " + assignee);
-		}
-		task.setVariable(REP, assignee);
-		leads.updateOwner(leadId, team, assignee);
-		leads.updateStatus(leadId, LeadStatus.ROUTED);
+		String assignee = assignRep(task, leadId, answer);
 		history.record(leadId, HistoryType.ASSIGNED_BY_MANAGER, "Assigned to " + assignee);
 	}
 
+	/** The manager's pick of a rep, named in {@code assignee}, becomes the lead's rep. */
+	private String assignRep(DelegateTask task, String leadId, TaskVariables answer) {
+		String assignee = answer.requiredText(ASSIGNEE);
+		if (!reps.isRep(assignee)) {
+			throw new TaskContractViolation(ASSIGNEE, "must be the user id of a sales or partner rep, not " + assignee);
+		}
+		task.setVariable(REP, assignee);
+		task.setVariable(OFFER_GROUPS, List.of());
+		leads.updateOwner(leadId, (String) task.getVariable(TEAM), assignee);
+		leads.updateStatus(leadId, LeadStatus.ROUTED);
+		return assignee;
+	}
+
+	private void handledByManager(DelegateTask task, String leadId, TaskVariables answer) {
+		String action = answer.oneOf(ACTION, "ASSIGN", "CULTIVATE", "DISQUALIFY");
+		String comment = answer.optionalText(COMMENT);
+		if (action.equals("ASSIGN")) {
+			action = "ASSIGN to " + assignRep(task, leadId, answer);
+		}
+		history.record(leadId, HistoryType.MANAGER_DECIDED, describe(action, comment));
+		if (action.equals("DISQUALIFY")) {
+			disqualify(leadId, comment);
+		}
+	}
+
 	private void reviewed(DelegateTask task, String leadId, TaskVariables answer) {
+		// an offered lead's task belongs to whoever of the team claimed it
 		String rep = task.getAssignee() != null ? task.getAssignee() : history.currentActor();
+		String team = (String) task.getVariable(TEAM);
 		String decision = answer.oneOf(DECISION, "ACCEPT", "REJECT");
 		if (decision.equals("ACCEPT")) {
+			task.setVariable(REP, rep);
+			task.setVariable(OFFER_GROUPS, List.of());
+			leads.updateOwner(leadId, team, rep);
 			leads.updateStatus(leadId, LeadStatus.ACCEPTED);
+			leads.findById(leadId).ifPresent(lead -> leads.claimAccountIfUnowned(lead.accountId(), rep));
 			history.record(leadId, HistoryType.ACCEPTED, "Accepted by " + rep);
 			return;
 		}
 		String reason = answer.oneOf(REJECTION_REASON, REJECTION_REASONS.toArray(String[]::new));
 		String comment = answer.requiredText(COMMENT);
-		rejections.record(leadId, rep, reason, comment);
-		leads.updateOwner(leadId, (String) task.getVariable(TEAM), null);
+		rejections.record(leadId, rep, team, reason, comment);
+		task.setVariable(REJECTION_COUNT, rejections.countSinceCultivation(leadId));
+		leads.updateOwner(leadId, team, null);
 		leads.updateStatus(leadId, LeadStatus.REJECTED);
 		history.record(leadId, HistoryType.REJECTED, "Rejected by " + rep + ": " + reason + " — " + comment);
 	}
 
 	private void evaluated(String leadId, TaskVariables answer) {
-		String action = answer.oneOf(ACTION, "REASSIGN", "DISQUALIFY");
+		String action = answer.oneOf(ACTION, "REASSIGN", "OFFER_TO_TEAM", "CULTIVATE", "DISQUALIFY");
 		String comment = answer.optionalText(COMMENT);
 		history.record(leadId, HistoryType.REJECTION_EVALUATED, describe(action, comment));
 		if (action.equals("DISQUALIFY")) {

@@ -3,22 +3,42 @@ package io.leadflow.routing;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The round robin within a team: the eligible rep who has waited longest since their last lead
- * gets the next one.
+ * The round robin within a team: of the eligible reps, the one who has waited longest since their
+ * last lead gets the next one; reps who never had one come first, and ties are broken at random,
+ * so no rep is favoured by name or by when they joined.
+ *
+ * <p>Two leads routed at the same moment must not both see the same "next" rep: the pick locks
+ * the eligible reps' rows ({@code SELECT ... FOR UPDATE}, in a fixed order so two picks cannot
+ * deadlock) until the caller's transaction commits, and the second pick then sees the first's update.
  */
 @Repository
 class RepRotation {
 
+	private static final Comparator<Turn> LONGEST_WAITING = Comparator
+		.comparing(Turn::lastAssignedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
+		.thenComparingInt(Turn::leadsAssigned);
+
 	private final JdbcClient jdbc;
 
-	RepRotation(JdbcClient jdbc) {
+	private final TransactionTemplate ownTransaction;
+
+	RepRotation(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
+		this.ownTransaction = new TransactionTemplate(transactionManager);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	/** Picks the next rep among {@code eligible} and marks them as just served, in the caller's transaction. */
@@ -26,27 +46,52 @@ class RepRotation {
 		if (eligible.isEmpty()) {
 			return Optional.empty();
 		}
-		for (String rep : eligible) {
-			jdbc.sql("""
-					INSERT INTO rep_rotation (rep_id, team, leads_assigned)
-					SELECT :rep, :team, 0 WHERE NOT EXISTS
-					  (SELECT 1 FROM rep_rotation WHERE rep_id = :rep AND team = :team)""")
-				.param("rep", rep)
-				.param("team", team)
-				.update();
-		}
-		Optional<String> picked = jdbc.sql("""
-				SELECT rep_id FROM rep_rotation WHERE team = :team AND rep_id IN (:eligible)
-				ORDER BY CASE WHEN last_assigned_at IS NULL THEN 0 ELSE 1 END, last_assigned_at, rep_id
-				LIMIT 1 FOR UPDATE""").param("team", team).param("eligible", eligible).query(String.class).optional();
-		picked.ifPresent(rep -> jdbc.sql("""
+		addNewcomers(team, eligible);
+		List<Turn> turns = jdbc.sql("""
+				SELECT rep_id, last_assigned_at, leads_assigned FROM rep_rotation
+				WHERE team = :team AND rep_id IN (:eligible) ORDER BY rep_id FOR UPDATE""")
+			.param("team", team)
+			.param("eligible", eligible)
+			.query((rs, row) -> new Turn(rs.getString("rep_id"), rs.getObject("last_assigned_at", OffsetDateTime.class),
+					rs.getInt("leads_assigned")))
+			.list();
+		Turn first = turns.stream().min(LONGEST_WAITING).orElseThrow();
+		List<Turn> tied = turns.stream().filter(turn -> LONGEST_WAITING.compare(turn, first) == 0).toList();
+		String picked = tied.get(ThreadLocalRandom.current().nextInt(tied.size())).repId();
+		jdbc.sql("""
 				UPDATE rep_rotation SET last_assigned_at = :now, leads_assigned = leads_assigned + 1
 				WHERE rep_id = :rep AND team = :team""")
 			.param("now", OffsetDateTime.now(ZoneOffset.UTC))
-			.param("rep", rep)
+			.param("rep", picked)
 			.param("team", team)
-			.update());
-		return picked;
+			.update();
+		return Optional.of(picked);
+	}
+
+	/**
+	 * A rep's first turn in a team gets its row in a transaction of its own, so that two picks adding
+	 * the same newcomer at once do not fail: the loser of that race finds the row and goes on.
+	 */
+	private void addNewcomers(String team, Collection<String> reps) {
+		List<String> known = jdbc.sql("SELECT rep_id FROM rep_rotation WHERE team = :team AND rep_id IN (:reps)")
+			.param("team", team)
+			.param("reps", reps)
+			.query(String.class)
+			.list();
+		reps.stream().filter(rep -> !known.contains(rep)).forEach(rep -> {
+			try {
+				ownTransaction.executeWithoutResult(status -> jdbc
+					.sql("INSERT INTO rep_rotation (rep_id, team, leads_assigned) VALUES (?, ?, 0)")
+					.params(rep, team)
+					.update());
+			}
+			catch (DuplicateKeyException addedAtTheSameMoment) {
+				// the row is there, which is all that was needed
+			}
+		});
+	}
+
+	private record Turn(String repId, OffsetDateTime lastAssignedAt, int leadsAssigned) {
 	}
 
 }

@@ -215,6 +215,9 @@ public class JsonInput {
 		if (type == String.class) {
 			return "text";
 		}
+		if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+			return "a date and time with offset, such as 2026-12-01T09:00:00Z";
+		}
 		if (List.class.isAssignableFrom(type)) {
 			return "a list";
 		}

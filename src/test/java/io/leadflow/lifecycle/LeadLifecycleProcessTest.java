@@ -125,6 +125,26 @@ class LeadLifecycleProcessTest {
 		assertThat(lead.dealValue()).isEqualByComparingTo(new BigDecimal("48000"));
 		assertThat(historyTypes(leadId)).containsExactly("RECEIVED", "QUALIFIED", "ROUTED", "ACCEPTED", "WON");
 		assertThat(history.of(leadId).get(3).actor()).isEqualTo(review.getAssignee());
+		assertThat(lead.accountOwnerId()).as("the first rep to accept owns the account").isEqualTo(review.getAssignee());
+	}
+
+	@Test
+	void aNewLeadOfAnAccountIsOfferedToItsOwnerFirst() {
+		LeadIntakeRequest first = strongLead();
+		String firstId = receive(first);
+		runJobs(firstId);
+		Task review = task(firstId);
+		complete(review, review.getAssignee(), Map.of("decision", "ACCEPT"));
+
+		LeadIntakeRequest colleague = new LeadIntakeRequest(null, "trade show", null,
+				new ContactData("Otto", "Olsen", "otto@" + first.company().domain(), null, "Plant Manager",
+						RoleLevel.MANAGER),
+				first.company(), "Platform", true, true, true, 2, null);
+		String secondId = receive(colleague);
+		runJobs(secondId);
+
+		assertThat(task(secondId).getAssignee()).isEqualTo(review.getAssignee());
+		assertThat(history.of(secondId).get(history.of(secondId).size() - 1).detail()).contains("owner of the account");
 	}
 
 	@Test
@@ -207,13 +227,12 @@ class LeadLifecycleProcessTest {
 	}
 
 	@Test
-	void aRejectedLeadGoesToAnotherRepThenToTheManagerWhenTheTeamIsExhausted() {
+	void marketingReassignsARejectedLeadUntilTheTeamIsExhaustedThenTheManagerDisqualifiesIt() {
 		String leadId = receive(strongLead());
 		runJobs(leadId);
 
 		Task first = task(leadId);
-		complete(first, first.getAssignee(),
-				Map.of("decision", "REJECT", "rejectionReason", "ALREADY_WORKING", "comment", "My existing account"));
+		reject(first, "ALREADY_WORKING");
 		assertThat(leads.findById(leadId).orElseThrow().status()).isEqualTo(LeadStatus.REJECTED);
 		Task evaluate = task(leadId);
 		assertThat(evaluate.getTaskDefinitionKey()).isEqualTo("EvaluateRejectedLead");
@@ -226,8 +245,7 @@ class LeadLifecycleProcessTest {
 		assertThat(second.getTaskDefinitionKey()).isEqualTo("ReviewLead");
 		assertThat(second.getAssignee()).isIn(EMEA_REPS).isNotEqualTo(first.getAssignee());
 
-		complete(second, second.getAssignee(),
-				Map.of("decision", "REJECT", "rejectionReason", "NOT_READY", "comment", "No project yet"));
+		reject(second, "NOT_READY");
 		complete(task(leadId), "mara", Map.of("action", "REASSIGN"));
 		runJobs(leadId);
 
@@ -243,11 +261,160 @@ class LeadLifecycleProcessTest {
 		assertThat(third.getAssignee()).isEqualTo("nora");
 		assertThat(leads.findById(leadId).orElseThrow().ownerId()).isEqualTo("nora");
 
-		complete(third, "nora", Map.of("decision", "REJECT", "rejectionReason", "WRONG_TERRITORY", "comment", "EMEA"));
-		complete(task(leadId), "mara", Map.of("action", "DISQUALIFY", "comment", "Nobody wants it"));
+		reject(third, "BAD_CONTACT");
+		Task escalated = task(leadId);
+		assertThat(escalated.getTaskDefinitionKey()).as("the third rejection goes to a manager, not marketing")
+			.isEqualTo("HandleRejectedLead");
+		assertThat(historyTypes(leadId)).contains("ESCALATED_TO_MANAGER");
+		complete(escalated, "sam", Map.of("action", "DISQUALIFY", "comment", "Nobody can reach them"));
+
+		assertThat(ended(leadId).getEndActivityId()).isEqualTo("End_DisqualifiedByManager");
+		assertThat(leads.findById(leadId).orElseThrow().status()).isEqualTo(LeadStatus.DISQUALIFIED);
+	}
+
+	@Test
+	void aWrongTerritoryIsRoutedAgainAtOnceWithoutMarketing() {
+		String leadId = receive(strongLead());
+		runJobs(leadId);
+		Task first = task(leadId);
+
+		reject(first, "WRONG_TERRITORY");
+		runJobs(leadId);
+
+		Task second = task(leadId);
+		assertThat(second.getTaskDefinitionKey()).isEqualTo("ReviewLead");
+		assertThat(second.getAssignee()).isIn(EMEA_REPS).isNotEqualTo(first.getAssignee());
+		assertThat(historyTypes(leadId)).containsSubsequence("REJECTED", "REROUTED", "ROUTED")
+			.doesNotContain("REJECTION_EVALUATED");
+	}
+
+	@Test
+	void marketingDisqualifiesARejectedLead() {
+		String leadId = receive(strongLead());
+		runJobs(leadId);
+		reject(task(leadId), "NOT_A_LEAD");
+
+		complete(task(leadId), "mara", Map.of("action", "DISQUALIFY", "comment", "A consultant fishing for ideas"));
 
 		assertThat(ended(leadId).getEndActivityId()).isEqualTo("End_DisqualifiedAfterRejection");
 		assertThat(leads.findById(leadId).orElseThrow().status()).isEqualTo(LeadStatus.DISQUALIFIED);
+	}
+
+	@Test
+	void aLeadOfferedToTheTeamGoesToWhoeverClaimsItFirst() {
+		String leadId = receive(strongLead());
+		runJobs(leadId);
+		Task first = task(leadId);
+		reject(first, "OTHER");
+
+		complete(task(leadId), "mara", Map.of("action", "OFFER_TO_TEAM", "comment", "Fair game"));
+
+		Task offered = task(leadId);
+		assertThat(offered.getTaskDefinitionKey()).isEqualTo("ReviewLead");
+		assertThat(offered.getAssignee()).isNull();
+		assertThat(taskService.getIdentityLinksForTask(offered.getId()))
+			.anyMatch(l -> "territory-emea".equals(l.getGroupId()));
+		assertThat(taskService.createTaskQuery().taskCandidateUser("emma").taskId(offered.getId()).count()).isOne();
+		String other = EMEA_REPS.stream().filter(rep -> !rep.equals(first.getAssignee())).findFirst().orElseThrow();
+
+		taskService.claim(offered.getId(), other);
+		assertThatThrownBy(() -> taskService.claim(offered.getId(), first.getAssignee()))
+			.as("the first to claim gets it")
+			.isInstanceOf(org.camunda.bpm.engine.TaskAlreadyClaimedException.class);
+		complete(task(leadId), other, Map.of("decision", "ACCEPT"));
+
+		Task disposition = task(leadId);
+		assertThat(disposition.getTaskDefinitionKey()).isEqualTo("ReportDisposition");
+		assertThat(disposition.getAssignee()).isEqualTo(other);
+		assertThat(leads.findById(leadId).orElseThrow().ownerId()).isEqualTo(other);
+		assertThat(historyTypes(leadId)).contains("OFFERED_TO_TEAM");
+	}
+
+	@Test
+	void aReBakedLeadIsOfferedFirstToTheRepWhoSentItBack() {
+		String leadId = receive(strongLead());
+		runJobs(leadId);
+		Task first = task(leadId);
+		reject(first, "NOT_READY");
+
+		complete(task(leadId), "mara", Map.of("action", "CULTIVATE", "comment", "Budget comes in Q2"));
+		assertThat(leads.findById(leadId).orElseThrow().status()).isEqualTo(LeadStatus.CULTIVATING);
+		Task cultivate = task(leadId);
+		assertThat(cultivate.getTaskDefinitionKey()).isEqualTo("CultivateLead");
+		complete(cultivate, "mara", Map.of("action", "SALES_READY", "comment", "Budget approved"));
+		runJobs(leadId);
+
+		Task again = task(leadId);
+		assertThat(again.getTaskDefinitionKey()).isEqualTo("ReviewLead");
+		assertThat(again.getAssignee()).isEqualTo(first.getAssignee());
+		assertThat(history.of(leadId).get(history.of(leadId).size() - 1).detail())
+			.contains("offered again after re-cultivation");
+	}
+
+	@Test
+	void aManagerAssignsALeadThreeRepsRejected() {
+		String leadId = leadRejectedThreeTimes();
+
+		complete(task(leadId), "sam", Map.of("action", "ASSIGN", "assignee", "asha", "comment", "Asha knows them"));
+
+		Task review = task(leadId);
+		assertThat(review.getTaskDefinitionKey()).isEqualTo("ReviewLead");
+		assertThat(review.getAssignee()).isEqualTo("asha");
+		assertThat(historyTypes(leadId)).contains("MANAGER_DECIDED");
+	}
+
+	@Test
+	void aManagerSendsALeadThreeRepsRejectedBackToCultivation() {
+		String leadId = leadRejectedThreeTimes();
+
+		complete(task(leadId), "sam", Map.of("action", "CULTIVATE"));
+
+		assertThat(task(leadId).getTaskDefinitionKey()).isEqualTo("CultivateLead");
+		assertThat(leads.findById(leadId).orElseThrow().status()).isEqualTo(LeadStatus.CULTIVATING);
+	}
+
+	@Test
+	void aPartnerLeadCascadesFromPartnerToPartnerToTheDirectTeam() {
+		LeadIntakeRequest bundle = lead("Chief Operating Officer", RoleLevel.EXECUTIVE, 5000, true, "DE",
+				"Reseller Bundle");
+		String leadId = receive(bundle);
+		runJobs(leadId);
+
+		Task northwind = task(leadId);
+		assertThat(northwind.getAssignee()).isIn("pia", "paul");
+		reject(northwind, "NOT_READY");
+		runJobs(leadId);
+
+		Task contoso = task(leadId);
+		assertThat(contoso.getTaskDefinitionKey()).isEqualTo("ReviewLead");
+		assertThat(contoso.getAssignee()).isIn("carl", "cleo");
+		reject(contoso, "ALREADY_WORKING");
+		runJobs(leadId);
+
+		Task direct = task(leadId);
+		assertThat(direct.getAssignee()).isIn(EMEA_REPS);
+		assertThat(historyTypes(leadId)).filteredOn("ROUTING_CASCADE"::equals).hasSize(2);
+		assertThat(leads.findById(leadId).orElseThrow().team()).isEqualTo("territory-emea");
+	}
+
+	/** Two wrong territories empty EMEA, the manager assigns nora, who rejects too: three rejections. */
+	private String leadRejectedThreeTimes() {
+		String leadId = receive(strongLead());
+		runJobs(leadId);
+		reject(task(leadId), "WRONG_TERRITORY");
+		runJobs(leadId);
+		reject(task(leadId), "WRONG_TERRITORY");
+		runJobs(leadId);
+		complete(task(leadId), "sam", Map.of("assignee", "nora"));
+		reject(task(leadId), "NOT_READY");
+		Task escalated = task(leadId);
+		assertThat(escalated.getTaskDefinitionKey()).isEqualTo("HandleRejectedLead");
+		return leadId;
+	}
+
+	private void reject(Task review, String reason) {
+		complete(review, review.getAssignee(),
+				Map.of("decision", "REJECT", "rejectionReason", reason, "comment", "Rejected: " + reason));
 	}
 
 	@Test
@@ -273,10 +440,7 @@ class LeadLifecycleProcessTest {
 		String leadId = receive(strongLead());
 		runJobs(leadId);
 		for (int i = 0; i < 2; i++) {
-			Task review = task(leadId);
-			complete(review, review.getAssignee(),
-					Map.of("decision", "REJECT", "rejectionReason", "OTHER", "comment", "No"));
-			complete(task(leadId), "mara", Map.of("action", "REASSIGN"));
+			reject(task(leadId), "WRONG_TERRITORY");
 			runJobs(leadId);
 		}
 		Task assign = task(leadId);
@@ -348,12 +512,19 @@ class LeadLifecycleProcessTest {
 
 	private static LeadIntakeRequest lead(String title, RoleLevel roleLevel, Integer employees, Boolean budget,
 			String country) {
+		return lead(title, roleLevel, employees, budget, country, "Platform");
+	}
+
+	/** A lead of a company of its own, so no test's account owner steers another test's routing. */
+	private static LeadIntakeRequest lead(String title, RoleLevel roleLevel, Integer employees, Boolean budget,
+			String country, String productInterest) {
 		String unique = UUID.randomUUID().toString().substring(0, 8);
 		boolean ready = Boolean.TRUE.equals(budget) || Boolean.FALSE.equals(budget);
 		return new LeadIntakeRequest(null, "webinar", "Q4 Launch",
-				new ContactData("Greta", "Gruber", "greta." + unique + "@acme.de", "+49 30 1234", title, roleLevel),
-				new CompanyData("Acme GmbH", "acme.de", country, "Manufacturing", employees), "Platform", budget,
-				ready ? true : null, ready ? true : null, ready ? 2 : null);
+				new ContactData("Greta", "Gruber", "greta@acme-" + unique + ".de", "+49 30 1234", title, roleLevel),
+				new CompanyData("Acme GmbH", "acme-" + unique + ".de", country, "Manufacturing", employees),
+				productInterest, budget,
+				ready ? true : null, ready ? true : null, ready ? 2 : null, null);
 	}
 
 }
