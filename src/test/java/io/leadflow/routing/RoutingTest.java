@@ -1,0 +1,190 @@
+package io.leadflow.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.leadflow.intake.LeadIntakeRequest;
+import io.leadflow.intake.LeadIntakeRequest.CompanyData;
+import io.leadflow.intake.LeadIntakeRequest.ContactData;
+import io.leadflow.intake.LeadIntakeService;
+import io.leadflow.intake.RoleLevel;
+import io.leadflow.lead.LeadHistory;
+
+/**
+ * Who gets a lead within a team: the round robin's fairness, reps skipped for being away or full,
+ * and a territory that marketing adds by editing the routing table alone.
+ */
+@SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
+class RoutingTest {
+
+	@Autowired
+	private RepRotation rotation;
+
+	@Autowired
+	private RepAvailability availability;
+
+	@Autowired
+	private TransactionTemplate transaction;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private LeadIntakeService intake;
+
+	@Autowired
+	private LeadHistory history;
+
+	@Autowired
+	private RuntimeService runtimeService;
+
+	@Autowired
+	private ManagementService managementService;
+
+	@Autowired
+	private TaskService taskService;
+
+	@Autowired
+	private RepositoryService repositoryService;
+
+	@Autowired
+	private IdentityService identityService;
+
+	@AfterEach
+	void everyoneBackAtWork() {
+		jdbc.sql("DELETE FROM rep_availability").update();
+	}
+
+	@Test
+	void theRoundRobinKeepsEveryRepWithinOneLeadOfTheOthers() {
+		List<String> team = List.of("rr-ana", "rr-ben", "rr-cem");
+		Map<String, Integer> received = new HashMap<>();
+
+		for (int lead = 1; lead <= 30; lead++) {
+			String rep = transaction.execute(status -> rotation.next("fairness-team", team).orElseThrow());
+			received.merge(rep, 1, Integer::sum);
+			int most = received.values().stream().max(Integer::compare).orElseThrow();
+			int least = team.stream().mapToInt(r -> received.getOrDefault(r, 0)).min().orElseThrow();
+			assertThat(most - least).as("after %d leads: %s", lead, received).isLessThanOrEqualTo(1);
+		}
+		assertThat(received).containsExactlyInAnyOrderEntriesOf(Map.of("rr-ana", 10, "rr-ben", 10, "rr-cem", 10));
+	}
+
+	@Test
+	void tiesAmongNewRepsAreNotBrokenByName() {
+		Map<String, Integer> firstPicks = new HashMap<>();
+		for (int round = 0; round < 40; round++) {
+			String team = "tie-team-" + round;
+			String rep = transaction.execute(status -> rotation.next(team, List.of("a-rep", "b-rep")).orElseThrow());
+			firstPicks.merge(rep, 1, Integer::sum);
+		}
+		// at random, each has a chance of 1 in 2^40 of never being first
+		assertThat(firstPicks).containsKeys("a-rep", "b-rep");
+	}
+
+	@Test
+	void repsOutOfOfficeOrAtCapacityAreSkippedAndTheManagerAssignsWhenNobodyIsLeft() {
+		availability.save("akira", OffsetDateTime.now(ZoneOffset.UTC).plusDays(3), null, "sam");
+
+		for (int i = 0; i < 2; i++) {
+			String leadId = receiveApacLead();
+			assertThat(task(leadId).getAssignee()).isEqualTo("asha");
+			assertThat(lastDetail(leadId)).contains("akira skipped: out of office until");
+		}
+
+		availability.save("asha", null, 0, "sam");
+		String leadId = receiveApacLead();
+
+		assertThat(task(leadId).getTaskDefinitionKey()).isEqualTo("AssignLead");
+		assertThat(lastDetail(leadId)).contains("asha skipped: at capacity (0 of 0 open leads)")
+			.contains("akira skipped: out of office");
+	}
+
+	@Test
+	void marketingAddsATerritoryByEditingOnlyTheRoutingTable() throws IOException {
+		String latam = """
+				      <rule id="Rule_Latam">
+				        <inputEntry id="Rule_Latam_In1"><text>"BR","AR","CL"</text></inputEntry>
+				        <inputEntry id="Rule_Latam_In2"><text>-</text></inputEntry>
+				        <inputEntry id="Rule_Latam_In3"><text>-</text></inputEntry>
+				        <inputEntry id="Rule_Latam_In4"><text>-</text></inputEntry>
+				        <inputEntry id="Rule_Latam_In5"><text>-</text></inputEntry>
+				        <outputEntry id="Rule_Latam_Out1"><text>"territory-latam"</text></outputEntry>
+				        <outputEntry id="Rule_Latam_Out2"><text>"DIRECT"</text></outputEntry>
+				        <outputEntry id="Rule_Latam_Out3"><text>"Latin America by country"</text></outputEntry>
+				      </rule>
+				""";
+		String table;
+		try (InputStream model = getClass().getResourceAsStream("/processes/lead-routing.dmn")) {
+			table = new String(model.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		String edited = table.replace("      <rule id=\"Rule_ResellerProduct\">", latam + "      <rule id=\"Rule_ResellerProduct\">");
+		assertThat(edited).isNotEqualTo(table);
+		// what an administrator does in Admin: a new team with a rep in it
+		identityService.saveGroup(identityService.newGroup("territory-latam"));
+		User lucia = identityService.newUser("lucia");
+		identityService.saveUser(lucia);
+		identityService.createMembership("lucia", "territory-latam");
+		identityService.createMembership("lucia", Reps.DIRECT_REPS);
+
+		repositoryService.createDeployment().name("marketing's edit").addString("lead-routing.dmn", edited).deploy();
+		String leadId = receive("BR", "Platform");
+
+		assertThat(task(leadId).getAssignee()).isEqualTo("lucia");
+		assertThat(lastDetail(leadId)).contains("territory-latam (Latin America by country)");
+	}
+
+	private String receiveApacLead() {
+		return receive("JP", "Platform");
+	}
+
+	private String receive(String country, String productInterest) {
+		String unique = UUID.randomUUID().toString().substring(0, 8);
+		String leadId = intake.receive(new LeadIntakeRequest(null, "webinar", null,
+				new ContactData("Kenji", "Mori", "kenji@corp-" + unique + ".example", null, "CTO", RoleLevel.EXECUTIVE),
+				new CompanyData("Corp " + unique, "corp-" + unique + ".example", country, "Manufacturing", 5000),
+				productInterest, true, true, true, 2, null)).id();
+		ProcessInstance instance = runtimeService.createProcessInstanceQuery()
+			.processInstanceBusinessKey(leadId)
+			.singleResult();
+		for (Job job; (job = managementService.createJobQuery().processInstanceId(instance.getId()).singleResult()) != null;) {
+			managementService.executeJob(job.getId());
+		}
+		return leadId;
+	}
+
+	private Task task(String leadId) {
+		return taskService.createTaskQuery().processInstanceBusinessKey(leadId).singleResult();
+	}
+
+	private String lastDetail(String leadId) {
+		List<LeadHistory.Entry> entries = history.of(leadId);
+		return entries.get(entries.size() - 1).detail();
+	}
+
+}
