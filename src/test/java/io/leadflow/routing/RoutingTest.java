@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.leadflow.intake.LeadIntakeRequest;
@@ -126,6 +127,7 @@ class RoutingTest {
 	}
 
 	@Test
+	@DirtiesContext // the edited table stays deployed; later tests get a fresh engine
 	void marketingAddsATerritoryByEditingOnlyTheRoutingTable() throws IOException {
 		String latam = """
 				      <rule id="Rule_Latam">
