@@ -3,7 +3,9 @@ package io.leadflow.lead;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -40,7 +42,11 @@ class LeadController {
 
 	private final TaskService taskService;
 
-	LeadController(LeadRepository leads, LeadHistory history, LeadRejections rejections, TaskService taskService) {
+	private final TaskTimers timers;
+
+	LeadController(LeadRepository leads, LeadHistory history, LeadRejections rejections, TaskService taskService,
+			TaskTimers timers) {
+		this.timers = timers;
 		this.leads = leads;
 		this.history = history;
 		this.rejections = rejections;
@@ -51,14 +57,19 @@ class LeadController {
 	@Operation(summary = "A lead's dossier: contact, account, status, score, owner, open tasks and its whole history")
 	Dossier dossier(@PathVariable String id) {
 		Lead lead = leads.findById(id).orElseThrow(() -> new NotFoundException("No lead with id " + id));
+		Map<String, Map<String, TaskTimers.Due>> timersByInstance = new HashMap<>();
 		List<OpenTask> openTasks = taskService.createTaskQuery()
 			.processInstanceBusinessKey(id)
 			.orderByTaskCreateTime()
 			.asc()
 			.list()
 			.stream()
-			.map(task -> new OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(), task.getAssignee(),
-					task.getCreateTime(), task.getDueDate()))
+			.map(task -> {
+				TaskTimers.Due due = timersByInstance.computeIfAbsent(task.getProcessInstanceId(), timers::of)
+					.getOrDefault(task.getTaskDefinitionKey(), new TaskTimers.Due(null, null));
+				return new OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(), task.getAssignee(),
+						task.getCreateTime(), task.getDueDate(), due.reminderAt(), due.deadlineAt());
+			})
 			.toList();
 		return new Dossier(lead.id(), lead.externalId(), lead.status(), lead.score(), lead.grade(), lead.source(),
 				lead.campaign(), lead.productInterest(), lead.budgetEstablished(), lead.authority(), lead.need(),
@@ -86,7 +97,9 @@ class LeadController {
 			List<Rejection> rejections, List<OpenTask> openTasks, List<LeadHistory.Entry> history) {
 	}
 
-	record OpenTask(String id, String taskDefinitionKey, String name, String assignee, Date created, Date due) {
+	/** @param reminderAt when the assignee is reminded; @param deadlineAt when the task is taken away */
+	record OpenTask(String id, String taskDefinitionKey, String name, String assignee, Date created, Date due,
+			Date reminderAt, Date deadlineAt) {
 	}
 
 	record LeadSummary(String id, LeadStatus status, Integer score, String grade, String source, String campaign,

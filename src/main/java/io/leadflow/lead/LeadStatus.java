@@ -6,7 +6,7 @@ import java.util.Set;
 /** Where a lead stands, as users see it. */
 public enum LeadStatus {
 
-	NEW, QUALIFYING, CULTIVATING, ROUTED, ACCEPTED, REJECTED, WON, LOST, NOT_A_LEAD, DISQUALIFIED, MERGED;
+	NEW, QUALIFYING, CULTIVATING, ROUTED, ACCEPTED, REJECTED, ESCALATED, WON, LOST, NOT_A_LEAD, DISQUALIFIED, MERGED;
 
 	private static final Set<LeadStatus> CLOSED = EnumSet.of(WON, LOST, NOT_A_LEAD, DISQUALIFIED, MERGED);
 

@@ -16,6 +16,8 @@ public final class LeadLifecycle {
 	public static final String TASK_EVALUATE_REJECTED_LEAD = "EvaluateRejectedLead";
 	public static final String TASK_REPORT_DISPOSITION = "ReportDisposition";
 	public static final String TASK_HANDLE_REJECTED_LEAD = "HandleRejectedLead";
+	public static final String TASK_HANDLE_UNACCEPTED_LEAD = "HandleUnacceptedLead";
+	public static final String TASK_REVIEW_STALE_LEAD = "ReviewStaleLead";
 
 	/** The lead's id; also the process instance's business key. */
 	public static final String LEAD_ID = "leadId";
@@ -56,6 +58,16 @@ public final class LeadLifecycle {
 	public static final String RETURNING_REP = "returningRep";
 	public static final String REJECTION_COUNT = "rejectionCount";
 	public static final String REJECTION_POLICY = "rejectionPolicy";
+	/** The rep whose rejection is being handled; offered the lead again if it is re-baked. */
+	public static final String REJECTED_BY = "rejectedBy";
+	/** The rep who let the acceptance deadline pass, or let an accepted lead go stale. */
+	public static final String BREACHED_BY = "breachedBy";
+	/** Deadlines passed one after the other, with no rep accepting or rejecting in between. */
+	public static final String BREACHES_IN_A_ROW = "breachesInARow";
+	public static final String ACCEPTANCE_POLICY = "acceptancePolicy";
+	/** The rep a re-baked lead was just handed back to, for the mail that tells them. */
+	public static final String RETURNED_TO = "returnedTo";
+	public static final String DISPOSITION_POLICY = "dispositionPolicy";
 
 	// set when a user task is completed
 	public static final String DECISION = "decision";

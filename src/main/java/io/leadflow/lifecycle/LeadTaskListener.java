@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import io.leadflow.lead.HistoryType;
+import io.leadflow.lead.LeadBreaches;
 import io.leadflow.lead.LeadHistory;
 import io.leadflow.lead.LeadRejections;
 import io.leadflow.lead.LeadRepository;
@@ -40,8 +41,11 @@ class LeadTaskListener implements TaskListener {
 
 	private final Reps reps;
 
+	private final LeadBreaches breaches;
+
 	LeadTaskListener(LeadRepository leads, LeadHistory history, LeadRejections rejections, LeadPackage leadPackage,
-			Reps reps) {
+			Reps reps, LeadBreaches breaches) {
+		this.breaches = breaches;
 		this.leads = leads;
 		this.history = history;
 		this.rejections = rejections;
@@ -69,6 +73,11 @@ class LeadTaskListener implements TaskListener {
 			history.record(leadId, HistoryType.ESCALATED_TO_MANAGER,
 					"Rejected by " + task.getVariable(REJECTION_COUNT) + " reps: a manager decides");
 		}
+		if (TASK_REVIEW_STALE_LEAD.equals(task.getTaskDefinitionKey())) {
+			leads.updateStatus(leadId, LeadStatus.ESCALATED);
+			history.record(leadId, HistoryType.STALE, "No outcome reported by " + task.getVariable(REP) + " within "
+					+ policyValue(task, DISPOSITION_POLICY, "staleAfter") + ": a manager looks at the lead");
+		}
 		task.setVariableLocal(FORM_LEAD, leadPackage.lead(leadId));
 		task.setVariableLocal(FORM_HISTORY, leadPackage.history(leadId));
 		task.setVariableLocal(FORM_REJECTIONS, leadPackage.rejections(leadId));
@@ -84,6 +93,8 @@ class LeadTaskListener implements TaskListener {
 			case TASK_REVIEW_LEAD -> reviewed(task, leadId, answer);
 			case TASK_EVALUATE_REJECTED_LEAD -> evaluated(leadId, answer);
 			case TASK_HANDLE_REJECTED_LEAD -> handledByManager(task, leadId, answer);
+			case TASK_HANDLE_UNACCEPTED_LEAD -> handledUnaccepted(task, leadId, answer);
+			case TASK_REVIEW_STALE_LEAD -> reviewedStale(task, leadId, answer);
 			case TASK_REPORT_DISPOSITION -> disposed(leadId, answer);
 			default -> throw new IllegalStateException("No contract for task " + task.getTaskDefinitionKey());
 		}
@@ -140,11 +151,47 @@ class LeadTaskListener implements TaskListener {
 		}
 	}
 
+	private void handledUnaccepted(DelegateTask task, String leadId, TaskVariables answer) {
+		String action = answer.oneOf(ACTION, "REASSIGN", "ASSIGN", "CULTIVATE");
+		String comment = answer.optionalText(COMMENT);
+		Integer inARow = (Integer) task.getVariable(BREACHES_IN_A_ROW);
+		if (action.equals("REASSIGN") && inARow != null && inARow >= 2) {
+			throw new TaskContractViolation(ACTION, "REASSIGN is not possible after " + inARow
+					+ " missed deadlines in a row: ASSIGN a rep you pick, or CULTIVATE");
+		}
+		if (action.equals("ASSIGN")) {
+			action = "ASSIGN to " + assignRep(task, leadId, answer);
+		}
+		history.record(leadId, HistoryType.MANAGER_DECIDED, describe(action, comment));
+	}
+
+	private void reviewedStale(DelegateTask task, String leadId, TaskVariables answer) {
+		String action = answer.oneOf(ACTION, "REMIND", "REASSIGN", "CULTIVATE");
+		String comment = answer.optionalText(COMMENT);
+		String rep = (String) task.getVariable(REP);
+		task.setVariable(REJECTED_BY, null);
+		if (action.equals("REMIND")) {
+			leads.updateStatus(leadId, LeadStatus.ACCEPTED);
+		}
+		else {
+			breaches.record(leadId, rep, (String) task.getVariable(TEAM), LeadBreaches.STALE);
+			task.setVariable(BREACHED_BY, rep);
+			leads.updateOwner(leadId, (String) task.getVariable(TEAM), null);
+		}
+		history.record(leadId, HistoryType.MANAGER_DECIDED, describe(action, comment));
+	}
+
+	private static Object policyValue(DelegateTask task, String policy, String key) {
+		Object value = task.getVariable(policy);
+		return value instanceof java.util.Map<?, ?> map ? map.get(key) : null;
+	}
+
 	private void reviewed(DelegateTask task, String leadId, TaskVariables answer) {
 		// an offered lead's task belongs to whoever of the team claimed it
 		String rep = task.getAssignee() != null ? task.getAssignee() : history.currentActor();
 		String team = (String) task.getVariable(TEAM);
 		String decision = answer.oneOf(DECISION, "ACCEPT", "REJECT");
+		task.setVariable(BREACHES_IN_A_ROW, 0);
 		if (decision.equals("ACCEPT")) {
 			task.setVariable(REP, rep);
 			task.setVariable(OFFER_GROUPS, List.of());
@@ -157,6 +204,7 @@ class LeadTaskListener implements TaskListener {
 		String reason = answer.oneOf(REJECTION_REASON, REJECTION_REASONS.toArray(String[]::new));
 		String comment = answer.requiredText(COMMENT);
 		rejections.record(leadId, rep, team, reason, comment);
+		task.setVariable(REJECTED_BY, rep);
 		task.setVariable(REJECTION_COUNT, rejections.countSinceCultivation(leadId));
 		leads.updateOwner(leadId, team, null);
 		leads.updateStatus(leadId, LeadStatus.REJECTED);

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import io.leadflow.lead.HistoryType;
+import io.leadflow.lead.LeadBreaches;
 import io.leadflow.lead.LeadHistory;
 import io.leadflow.lead.LeadRejections;
 import io.leadflow.lead.LeadRepository;
@@ -41,8 +42,11 @@ class AssignRepDelegate implements JavaDelegate {
 
 	private final LeadHistory history;
 
+	private final LeadBreaches breaches;
+
 	AssignRepDelegate(Reps reps, RepRotation rotation, LeadRepository leads, LeadRejections rejections,
-			LeadHistory history) {
+			LeadHistory history, LeadBreaches breaches) {
+		this.breaches = breaches;
 		this.reps = reps;
 		this.rotation = rotation;
 		this.leads = leads;
@@ -60,6 +64,7 @@ class AssignRepDelegate implements JavaDelegate {
 		String returningRep = (String) execution.getVariable(RETURNING_REP);
 		execution.setVariable(TEAM_INDEX, position);
 		execution.setVariable(RETURNING_REP, null);
+		execution.setVariable(RETURNED_TO, null);
 		execution.setVariable(OFFER_GROUPS, List.of());
 
 		StringBuilder trace = new StringBuilder("Routing table: ").append(plan.describe());
@@ -77,23 +82,25 @@ class AssignRepDelegate implements JavaDelegate {
 
 		Lead lead = leads.findById(leadId).orElseThrow();
 		Set<String> rejectedBy = rejections.repsWhoRejectedSinceCultivation(leadId);
+		Set<String> breachedBy = breaches.repsSinceCultivation(leadId);
 		List<String> notes = new ArrayList<>();
 		Optional<String> picked = Optional.empty();
 		String why = null;
 
-		if (returningRep != null && eligible(returningRep, stop, rejectedBy, notes, "returning rep")) {
+		if (returningRep != null && eligible(returningRep, stop, rejectedBy, breachedBy, notes, "returning rep")) {
 			picked = Optional.of(returningRep);
+			execution.setVariable(RETURNED_TO, returningRep);
 			why = "offered again after re-cultivation, as the rep who sent it back";
 		}
 		String owner = lead.accountOwnerId();
-		if (picked.isEmpty() && owner != null && eligible(owner, stop, rejectedBy, notes, "account owner")) {
+		if (picked.isEmpty() && owner != null && eligible(owner, stop, rejectedBy, breachedBy, notes, "account owner")) {
 			picked = Optional.of(owner);
 			why = "owner of the account " + lead.account().name();
 		}
 		if (picked.isEmpty()) {
 			List<String> candidates = new ArrayList<>();
 			for (String rep : reps.repsOf(stop.team())) {
-				if (eligible(rep, stop, rejectedBy, notes, null)) {
+				if (eligible(rep, stop, rejectedBy, breachedBy, notes, null)) {
 					candidates.add(rep);
 				}
 			}
@@ -117,7 +124,8 @@ class AssignRepDelegate implements JavaDelegate {
 	}
 
 	/** Whether the rep may take the lead now; notes the rep and, if skipped, why. */
-	private boolean eligible(String rep, Stop stop, Set<String> rejectedBy, List<String> notes, String role) {
+	private boolean eligible(String rep, Stop stop, Set<String> rejectedBy, Set<String> breachedBy, List<String> notes,
+			String role) {
 		String name = role == null ? rep : rep + " (" + role + ")";
 		Optional<String> skip;
 		if (stop.isPartner() ? !reps.isMember(rep, stop.team()) : !reps.isMember(rep, Reps.DIRECT_REPS)) {
@@ -125,6 +133,9 @@ class AssignRepDelegate implements JavaDelegate {
 		}
 		else if (rejectedBy.contains(rep)) {
 			skip = Optional.of("rejected this lead");
+		}
+		else if (breachedBy.contains(rep)) {
+			skip = Optional.of("let this lead's deadline pass");
 		}
 		else {
 			skip = reps.unavailableBecause(rep);

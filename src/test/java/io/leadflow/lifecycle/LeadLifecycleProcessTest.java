@@ -6,6 +6,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,11 +18,16 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import com.icegreen.greenmail.util.GreenMail;
+
+import jakarta.mail.internet.MimeMessage;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,9 +100,13 @@ class LeadLifecycleProcessTest {
 		init(processEngine);
 	}
 
+	@Autowired
+	private GreenMail mailServer;
+
 	@AfterEach
-	void signOut() {
+	void signOutAndStopTheClock() {
 		identityService.clearAuthentication();
+		ClockUtil.reset();
 	}
 
 	@Test
@@ -119,12 +130,13 @@ class LeadLifecycleProcessTest {
 
 		complete(disposition, review.getAssignee(), Map.of("outcome", "WON", "dealValue", 48000));
 
-		assertThat(ended(leadId).getEndActivityId()).isEqualTo("End_LeadWon");
+		assertEndedAt(leadId, "End_LeadWon");
 		var lead = leads.findById(leadId).orElseThrow();
 		assertThat(lead.status()).isEqualTo(LeadStatus.WON);
 		assertThat(lead.dealValue()).isEqualByComparingTo(new BigDecimal("48000"));
 		assertThat(historyTypes(leadId)).containsExactly("RECEIVED", "QUALIFIED", "ROUTED", "ACCEPTED", "WON");
-		assertThat(history.of(leadId).get(3).actor()).isEqualTo(review.getAssignee());
+		assertThat(history.of(leadId).stream().filter(e -> e.type().equals("ACCEPTED")).findFirst().orElseThrow().actor())
+			.isEqualTo(review.getAssignee());
 		assertThat(lead.accountOwnerId()).as("the first rep to accept owns the account").isEqualTo(review.getAssignee());
 	}
 
@@ -144,7 +156,7 @@ class LeadLifecycleProcessTest {
 		runJobs(secondId);
 
 		assertThat(task(secondId).getAssignee()).isEqualTo(review.getAssignee());
-		assertThat(history.of(secondId).get(history.of(secondId).size() - 1).detail()).contains("owner of the account");
+		assertThat(lastDetail(secondId, "ROUTED")).contains("owner of the account");
 	}
 
 	@Test
@@ -163,7 +175,7 @@ class LeadLifecycleProcessTest {
 		complete(review, review.getAssignee(), Map.of("decision", "ACCEPT"));
 		complete(task(leadId), review.getAssignee(), Map.of("outcome", "LOST", "reason", "Chose a competitor"));
 
-		assertThat(ended(leadId).getEndActivityId()).isEqualTo("End_LeadLost");
+		assertEndedAt(leadId, "End_LeadLost");
 		assertThat(leads.findById(leadId).orElseThrow().status()).isEqualTo(LeadStatus.LOST);
 		assertThat(historyTypes(leadId)).containsExactly("RECEIVED", "QUALIFIED", "QUALIFICATION_CHECKED", "ROUTED",
 				"ACCEPTED", "LOST");
@@ -186,7 +198,7 @@ class LeadLifecycleProcessTest {
 		complete(review, review.getAssignee(), Map.of("decision", "ACCEPT"));
 		complete(task(leadId), review.getAssignee(), Map.of("outcome", "NOT_A_LEAD", "reason", "A student project"));
 
-		assertThat(ended(leadId).getEndActivityId()).isEqualTo("End_NotALead");
+		assertEndedAt(leadId, "End_NotALead");
 		assertThat(leads.findById(leadId).orElseThrow().status()).isEqualTo(LeadStatus.NOT_A_LEAD);
 	}
 
@@ -197,7 +209,7 @@ class LeadLifecycleProcessTest {
 
 		complete(task(leadId), "mara", Map.of("action", "DISQUALIFY", "comment", "Fake company"));
 
-		assertThat(ended(leadId).getEndActivityId()).isEqualTo("End_DisqualifiedAtCheck");
+		assertEndedAt(leadId, "End_DisqualifiedAtCheck");
 		assertThat(leads.findById(leadId).orElseThrow().status()).isEqualTo(LeadStatus.DISQUALIFIED);
 	}
 
@@ -207,7 +219,7 @@ class LeadLifecycleProcessTest {
 		String leadId = receive(student);
 		runJobs(leadId);
 
-		assertThat(ended(leadId).getEndActivityId()).isEqualTo("End_DisqualifiedByRules");
+		assertEndedAt(leadId, "End_DisqualifiedByRules");
 		assertThat(leads.findById(leadId).orElseThrow().status()).isEqualTo(LeadStatus.DISQUALIFIED);
 		assertThat(taskService.createTaskQuery().processInstanceBusinessKey(leadId).count()).isZero();
 	}
@@ -222,7 +234,7 @@ class LeadLifecycleProcessTest {
 		assertThat(leads.findById(leadId).orElseThrow().status()).isEqualTo(LeadStatus.CULTIVATING);
 		complete(cultivate, "mara", Map.of("action", "DISQUALIFY", "comment", "Unsubscribed"));
 
-		assertThat(ended(leadId).getEndActivityId()).isEqualTo("End_DisqualifiedInCultivation");
+		assertEndedAt(leadId, "End_DisqualifiedInCultivation");
 		assertThat(leads.findById(leadId).orElseThrow().status()).isEqualTo(LeadStatus.DISQUALIFIED);
 	}
 
@@ -268,7 +280,7 @@ class LeadLifecycleProcessTest {
 		assertThat(historyTypes(leadId)).contains("ESCALATED_TO_MANAGER");
 		complete(escalated, "sam", Map.of("action", "DISQUALIFY", "comment", "Nobody can reach them"));
 
-		assertThat(ended(leadId).getEndActivityId()).isEqualTo("End_DisqualifiedByManager");
+		assertEndedAt(leadId, "End_DisqualifiedByManager");
 		assertThat(leads.findById(leadId).orElseThrow().status()).isEqualTo(LeadStatus.DISQUALIFIED);
 	}
 
@@ -296,7 +308,7 @@ class LeadLifecycleProcessTest {
 
 		complete(task(leadId), "mara", Map.of("action", "DISQUALIFY", "comment", "A consultant fishing for ideas"));
 
-		assertThat(ended(leadId).getEndActivityId()).isEqualTo("End_DisqualifiedAfterRejection");
+		assertEndedAt(leadId, "End_DisqualifiedAfterRejection");
 		assertThat(leads.findById(leadId).orElseThrow().status()).isEqualTo(LeadStatus.DISQUALIFIED);
 	}
 
@@ -347,8 +359,7 @@ class LeadLifecycleProcessTest {
 		Task again = task(leadId);
 		assertThat(again.getTaskDefinitionKey()).isEqualTo("ReviewLead");
 		assertThat(again.getAssignee()).isEqualTo(first.getAssignee());
-		assertThat(history.of(leadId).get(history.of(leadId).size() - 1).detail())
-			.contains("offered again after re-cultivation");
+		assertThat(lastDetail(leadId, "ROUTED")).contains("offered again after re-cultivation");
 	}
 
 	@Test
@@ -418,6 +429,169 @@ class LeadLifecycleProcessTest {
 	}
 
 	@Test
+	void theRepIsMailedTheLeadRemindedBeforeTheDeadlineAndThenAccepts() throws Exception {
+		String leadId = receive(strongLead());
+		runJobs(leadId);
+		Task review = task(leadId);
+		String rep = review.getAssignee();
+		assertThat(subjectsTo(rep, leadId)).containsExactly("New lead for you: " + title(leadId));
+
+		later(Duration.ofHours(4).plusMinutes(1));
+		runJobs(leadId);
+
+		assertThat(task(leadId).getId()).as("the reminder leaves the task with the rep").isEqualTo(review.getId());
+		assertThat(subjectsTo(rep, leadId)).contains("Reminder: accept or reject " + title(leadId));
+		complete(task(leadId), rep, Map.of("decision", "ACCEPT"));
+		assertThat(task(leadId).getTaskDefinitionKey()).isEqualTo("ReportDisposition");
+	}
+
+	@Test
+	void theDeadlineTakesTheLeadAwayAndTheManagerRoutesItToAnotherRep() throws Exception {
+		String leadId = receive(strongLead());
+		runJobs(leadId);
+		String late = task(leadId).getAssignee();
+
+		later(Duration.ofHours(8).plusMinutes(1));
+		runJobs(leadId);
+
+		Task handle = task(leadId);
+		assertThat(handle.getTaskDefinitionKey()).isEqualTo("HandleUnacceptedLead");
+		assertThat(leads.findById(leadId).orElseThrow().status()).isEqualTo(LeadStatus.ESCALATED);
+		assertThat(lastDetail(leadId, "SLA_BREACH")).startsWith(late + " did not accept or reject the lead within PT8H");
+		assertThat(subjectsTo("sam", leadId)).contains("Not accepted in time: " + title(leadId));
+		assertThat(subjectsTo(late, leadId)).contains("Taken away from you: " + title(leadId));
+
+		complete(handle, "sam", Map.of("action", "REASSIGN"));
+		runJobs(leadId);
+
+		Task next = task(leadId);
+		assertThat(next.getTaskDefinitionKey()).isEqualTo("ReviewLead");
+		assertThat(next.getAssignee()).isIn(EMEA_REPS).isNotEqualTo(late);
+		assertThat(lastDetail(leadId, "ROUTED")).contains(late + " skipped: let this lead's deadline pass");
+	}
+
+	@Test
+	void afterTwoMissedDeadlinesInARowTheManagerPicksTheRep() {
+		String leadId = receive(strongLead());
+		runJobs(leadId);
+		later(Duration.ofHours(9));
+		runJobs(leadId);
+		complete(task(leadId), "sam", Map.of("action", "REASSIGN"));
+		runJobs(leadId);
+		later(Duration.ofHours(9));
+		runJobs(leadId);
+
+		Task second = task(leadId);
+		assertThat(second.getTaskDefinitionKey()).isEqualTo("HandleUnacceptedLead");
+		assertThatThrownBy(() -> complete(second, "sam", Map.of("action", "REASSIGN")))
+			.isInstanceOf(TaskContractViolation.class)
+			.hasMessageContaining("2 missed deadlines in a row");
+		complete(second, "sam", Map.of("action", "ASSIGN", "assignee", "nate"));
+
+		assertThat(task(leadId).getAssignee()).isEqualTo("nate");
+	}
+
+	@Test
+	void theManagerSendsAnUnacceptedLeadBackToCultivation() {
+		String leadId = receive(strongLead());
+		runJobs(leadId);
+		later(Duration.ofHours(9));
+		runJobs(leadId);
+
+		complete(task(leadId), "sam", Map.of("action", "CULTIVATE", "comment", "Nobody is ready for it"));
+
+		assertThat(task(leadId).getTaskDefinitionKey()).isEqualTo("CultivateLead");
+		assertThat(leads.findById(leadId).orElseThrow().status()).isEqualTo(LeadStatus.CULTIVATING);
+	}
+
+	@Test
+	void anAcceptedLeadIsRemindedEveryTwoWeeksAndGoesStaleUntilTheRepIsReminded() throws Exception {
+		String leadId = receive(strongLead());
+		runJobs(leadId);
+		Task review = task(leadId);
+		String rep = review.getAssignee();
+		complete(review, rep, Map.of("decision", "ACCEPT"));
+		Task disposition = task(leadId);
+
+		for (int fortnight = 1; fortnight <= 2; fortnight++) {
+			later(Duration.ofDays(14).plusMinutes(1));
+			runJobs(leadId);
+		}
+		assertThat(task(leadId).getId()).isEqualTo(disposition.getId());
+		assertThat(subjectsTo(rep, leadId)).filteredOn(subject -> subject.startsWith("How is it going")).hasSize(2);
+
+		later(Duration.ofDays(63));
+		runJobs(leadId);
+		Task stale = task(leadId);
+		assertThat(stale.getTaskDefinitionKey()).isEqualTo("ReviewStaleLead");
+		assertThat(leads.findById(leadId).orElseThrow().status()).isEqualTo(LeadStatus.ESCALATED);
+		assertThat(historyTypes(leadId)).contains("STALE");
+
+		complete(stale, "sam", Map.of("action", "REMIND", "comment", "Please update the deal"));
+
+		Task again = task(leadId);
+		assertThat(again.getTaskDefinitionKey()).isEqualTo("ReportDisposition");
+		assertThat(again.getAssignee()).isEqualTo(rep);
+		assertThat(leads.findById(leadId).orElseThrow().status()).isEqualTo(LeadStatus.ACCEPTED);
+	}
+
+	@Test
+	void aStaleLeadIsRoutedToAnotherRep() {
+		String leadId = acceptedLeadGoneStale();
+		String rep = leads.findById(leadId).orElseThrow().ownerId();
+
+		complete(task(leadId), "sam", Map.of("action", "REASSIGN"));
+		runJobs(leadId);
+
+		Task review = task(leadId);
+		assertThat(review.getTaskDefinitionKey()).isEqualTo("ReviewLead");
+		assertThat(review.getAssignee()).isIn(EMEA_REPS).isNotEqualTo(rep);
+	}
+
+	@Test
+	void aStaleLeadGoesBackToCultivation() {
+		String leadId = acceptedLeadGoneStale();
+
+		complete(task(leadId), "sam", Map.of("action", "CULTIVATE"));
+
+		assertThat(task(leadId).getTaskDefinitionKey()).isEqualTo("CultivateLead");
+	}
+
+	private String acceptedLeadGoneStale() {
+		String leadId = receive(strongLead());
+		runJobs(leadId);
+		Task review = task(leadId);
+		complete(review, review.getAssignee(), Map.of("decision", "ACCEPT"));
+		later(Duration.ofDays(91));
+		runJobs(leadId);
+		assertThat(task(leadId).getTaskDefinitionKey()).isEqualTo("ReviewStaleLead");
+		return leadId;
+	}
+
+	private void later(Duration duration) {
+		ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(duration)));
+	}
+
+	private String title(String leadId) {
+		var lead = leads.findById(leadId).orElseThrow();
+		return lead.contact().fullName() + ", " + lead.account().name();
+	}
+
+	/** Subjects of the mails to a user about this lead, in the order they arrived. */
+	private List<String> subjectsTo(String userId, String leadId) throws Exception {
+		String email = identityService.createUserQuery().userId(userId).singleResult().getEmail();
+		String title = title(leadId);
+		List<String> subjects = new java.util.ArrayList<>();
+		for (MimeMessage message : mailServer.getReceivedMessages()) {
+			if (message.getSubject().contains(title) && java.util.Arrays.stream(message.getAllRecipients())
+				.anyMatch(address -> address.toString().equalsIgnoreCase(email))) {
+				subjects.add(message.getSubject());
+			}
+		}
+		return subjects;
+	}
+
+	@Test
 	void anAnswerOutsideTheTaskContractIsRefusedAndChangesNothing() {
 		String leadId = receive(strongLead());
 		runJobs(leadId);
@@ -463,7 +637,18 @@ class LeadLifecycleProcessTest {
 			.singleResult();
 	}
 
+	/** The lead's instance ended, its main path at {@code endEvent} (the mail branches end on their own). */
+	private void assertEndedAt(String leadId, String endEvent) {
+		HistoricProcessInstance instance = ended(leadId);
+		assertThat(historyService.createHistoricActivityInstanceQuery()
+			.processInstanceId(instance.getId())
+			.activityId(endEvent)
+			.count()).as("ended at " + endEvent).isOne();
+	}
+
+	/** The lead's instance once the mails still on their way are sent. */
 	private HistoricProcessInstance ended(String leadId) {
+		runJobs(leadId);
 		HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
 			.processInstanceBusinessKey(leadId)
 			.singleResult();
@@ -471,17 +656,18 @@ class LeadLifecycleProcessTest {
 		return instance;
 	}
 
-	/** Runs the asynchronous steps (the decisions) as the job executor would. */
+	/** Runs the asynchronous steps (decisions, mails) and the timers that are due, as the job executor would. */
 	private void runJobs(String leadId) {
-		for (int i = 0; i < 10; i++) {
+		for (int i = 0; i < 50; i++) {
 			var running = instance(leadId);
-			Job job = running == null ? null
-					: managementService.createJobQuery().processInstanceId(running.getId()).singleResult();
-			if (job == null) {
+			List<Job> due = running == null ? List.of()
+					: managementService.createJobQuery().processInstanceId(running.getId()).executable().list();
+			if (due.isEmpty()) {
 				return;
 			}
-			managementService.executeJob(job.getId());
+			managementService.executeJob(due.get(0).getId());
 		}
+		throw new AssertionError("The lead's jobs do not settle");
 	}
 
 	private Task task(String leadId) {
@@ -498,8 +684,13 @@ class LeadLifecycleProcessTest {
 		}
 	}
 
+	/** The lead's story without the mails sent along the way. */
 	private List<String> historyTypes(String leadId) {
-		return history.of(leadId).stream().map(LeadHistory.Entry::type).toList();
+		return history.of(leadId).stream().map(LeadHistory.Entry::type).filter(type -> !type.equals("MAIL_SENT")).toList();
+	}
+
+	private String lastDetail(String leadId, String type) {
+		return history.of(leadId).stream().filter(entry -> entry.type().equals(type)).reduce((a, b) -> b).orElseThrow().detail();
 	}
 
 	private static LeadIntakeRequest strongLead() {
@@ -522,7 +713,7 @@ class LeadLifecycleProcessTest {
 		boolean ready = Boolean.TRUE.equals(budget) || Boolean.FALSE.equals(budget);
 		return new LeadIntakeRequest(null, "webinar", "Q4 Launch",
 				new ContactData("Greta", "Gruber", "greta@acme-" + unique + ".de", "+49 30 1234", title, roleLevel),
-				new CompanyData("Acme GmbH", "acme-" + unique + ".de", country, "Manufacturing", employees),
+				new CompanyData("Acme " + unique, "acme-" + unique + ".de", country, "Manufacturing", employees),
 				productInterest, budget,
 				ready ? true : null, ready ? true : null, ready ? 2 : null, null);
 	}

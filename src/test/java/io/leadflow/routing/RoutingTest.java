@@ -174,8 +174,11 @@ class RoutingTest {
 		ProcessInstance instance = runtimeService.createProcessInstanceQuery()
 			.processInstanceBusinessKey(leadId)
 			.singleResult();
-		for (Job job; (job = managementService.createJobQuery().processInstanceId(instance.getId()).singleResult()) != null;) {
-			managementService.executeJob(job.getId());
+		for (List<Job> due; !(due = managementService.createJobQuery()
+			.processInstanceId(instance.getId())
+			.executable()
+			.list()).isEmpty();) {
+			managementService.executeJob(due.get(0).getId());
 		}
 		return leadId;
 	}
@@ -184,9 +187,14 @@ class RoutingTest {
 		return taskService.createTaskQuery().processInstanceBusinessKey(leadId).singleResult();
 	}
 
+	/** The routing decision's trace. */
 	private String lastDetail(String leadId) {
-		List<LeadHistory.Entry> entries = history.of(leadId);
-		return entries.get(entries.size() - 1).detail();
+		return history.of(leadId)
+			.stream()
+			.filter(entry -> entry.type().equals("ROUTED") || entry.type().equals("NO_ELIGIBLE_REP"))
+			.reduce((a, b) -> b)
+			.orElseThrow()
+			.detail();
 	}
 
 }

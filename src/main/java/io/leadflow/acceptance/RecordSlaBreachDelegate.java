@@ -1,0 +1,61 @@
+package io.leadflow.acceptance;
+
+import static io.leadflow.lifecycle.LeadLifecycle.*;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import io.leadflow.lead.HistoryType;
+import io.leadflow.lead.LeadBreaches;
+import io.leadflow.lead.LeadHistory;
+import io.leadflow.lead.LeadRepository;
+import io.leadflow.lead.LeadStatus;
+
+/**
+ * Service task {@code Task_RecordBreach} of {@code lead-lifecycle}, after the acceptance deadline
+ * took {@code ReviewLead} away: the breach is recorded against the rep, who will not be offered the
+ * lead again until it is re-baked, and the lead waits for the team's manager.
+ */
+@Component("recordSlaBreach")
+class RecordSlaBreachDelegate implements JavaDelegate {
+
+	private final LeadRepository leads;
+
+	private final LeadBreaches breaches;
+
+	private final LeadHistory history;
+
+	RecordSlaBreachDelegate(LeadRepository leads, LeadBreaches breaches, LeadHistory history) {
+		this.leads = leads;
+		this.breaches = breaches;
+		this.history = history;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		String leadId = (String) execution.getVariable(LEAD_ID);
+		String rep = (String) execution.getVariable(REP);
+		String team = (String) execution.getVariable(TEAM);
+		@SuppressWarnings("unchecked")
+		Map<String, Object> policy = (Map<String, Object>) execution.getVariable(ACCEPTANCE_POLICY);
+		Integer before = (Integer) execution.getVariable(BREACHES_IN_A_ROW);
+		int inARow = (before == null ? 0 : before) + 1;
+
+		execution.setVariable(BREACHES_IN_A_ROW, inARow);
+		execution.setVariable(BREACHED_BY, rep);
+		execution.setVariable(REJECTED_BY, null);
+		String who = rep == null ? "the team (" + team + ")" : rep;
+		if (rep != null) {
+			breaches.record(leadId, rep, team, LeadBreaches.DEADLINE);
+		}
+		leads.updateOwner(leadId, team, null);
+		leads.updateStatus(leadId, LeadStatus.ESCALATED);
+		history.record(leadId, HistoryType.SLA_BREACH, who + " did not accept or reject the lead within "
+				+ policy.get("deadlineAfter") + (inARow > 1 ? " (" + inARow + " deadlines missed in a row)" : "")
+				+ "; the manager decides");
+	}
+
+}

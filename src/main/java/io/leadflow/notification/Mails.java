@@ -1,0 +1,117 @@
+package io.leadflow.notification;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+import io.leadflow.lead.HistoryType;
+import io.leadflow.lead.LeadHistory;
+
+/**
+ * Sends one mail, HTML with a plain-text part, to a Camunda user. A failure to send is thrown, so the
+ * asynchronous step that sends becomes a retried job and, in the end, an incident; a mail already
+ * sent under the same key (lead, step, recipient) is not sent again when the step is retried.
+ */
+@Service
+public class Mails {
+
+	private static final Logger log = LoggerFactory.getLogger(Mails.class);
+
+	private final JavaMailSender mailSender;
+
+	private final ITemplateEngine templates;
+
+	private final IdentityService identityService;
+
+	private final JdbcClient jdbc;
+
+	private final LeadHistory history;
+
+	private final MailSettings settings;
+
+	private final TransactionTemplate ownTransaction;
+
+	Mails(JavaMailSender mailSender, ITemplateEngine mailTemplates, IdentityService identityService, JdbcClient jdbc,
+			LeadHistory history, MailSettings settings, PlatformTransactionManager transactionManager) {
+		this.mailSender = mailSender;
+		this.templates = mailTemplates;
+		this.identityService = identityService;
+		this.jdbc = jdbc;
+		this.history = history;
+		this.settings = settings;
+		this.ownTransaction = new TransactionTemplate(transactionManager);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	/**
+	 * @param occurrence what makes this sending unique besides lead, kind and recipient (the step's
+	 * activity instance): the same occurrence is sent once, however often it is retried
+	 */
+	public void send(MailKind kind, String leadId, String leadTitle, String userId, String occurrence,
+			Map<String, Object> model) {
+		String key = (leadId + ":" + kind + ":" + userId + ":" + occurrence);
+		if (jdbc.sql("SELECT COUNT(*) FROM mail_sent WHERE idempotency_key = ?").param(key).query(Long.class).single() > 0) {
+			log.info("{} to {} for lead {} was sent before; not again", kind, userId, leadId);
+			return;
+		}
+		User user = identityService.createUserQuery().userId(userId).singleResult();
+		if (user == null || user.getEmail() == null || user.getEmail().isBlank()) {
+			log.warn("{} for lead {} not sent: user {} has no email address", kind, leadId, userId);
+			return;
+		}
+		Context context = new Context();
+		context.setVariables(model);
+		context.setVariable("user", user);
+		context.setVariable("tasklistUrl", settings.tasklistUrl());
+		String subject = kind.subject(leadTitle);
+		MimeMessage message = mailSender.createMimeMessage();
+		try {
+			MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+			helper.setFrom(settings.from());
+			helper.setTo(user.getEmail());
+			helper.setSubject(subject);
+			helper.setText(templates.process(kind.template() + ".txt", context),
+					templates.process(kind.template() + ".html", context));
+		}
+		catch (MessagingException e) {
+			throw new MailPreparationException("Cannot prepare " + kind + " for " + userId, e);
+		}
+		mailSender.send(message);
+		remember(key, leadId, kind, user.getEmail(), subject);
+		history.record(leadId, HistoryType.MAIL_SENT, "\"" + subject + "\" to " + userId);
+	}
+
+	/** Committed at once, apart from the step: should the step fail after this, its retry finds the mail sent. */
+	private void remember(String key, String leadId, MailKind kind, String recipient, String subject) {
+		try {
+			ownTransaction.executeWithoutResult(status -> jdbc.sql("""
+					INSERT INTO mail_sent (idempotency_key, lead_id, kind, recipient, subject, sent_at)
+					VALUES (?, ?, ?, ?, ?, ?)""")
+				.params(key, leadId, kind.name(), recipient, subject, OffsetDateTime.now(ZoneOffset.UTC))
+				.update());
+		}
+		catch (DuplicateKeyException sentByAnotherAttempt) {
+			log.warn("{} for lead {} was sent twice to {}", kind, leadId, recipient);
+		}
+	}
+
+}
