@@ -53,6 +53,20 @@ class LeadApiIT {
 		JsonNode review = awaitTask(leadId, "ReviewLead");
 		String rep = review.get("assignee").asText();
 		assertThat(rep).isIn(EMEA_REPS);
+		// the dossier shows the open task with its reminder and deadline (grade A, direct: 4 and 8 hours)
+		JsonNode waiting = get("mara", "/api/leads/" + leadId).getBody().at("/openTasks/0");
+		assertThat(waiting.get("assignee").asText()).isEqualTo(rep);
+		java.time.Duration toDeadline = java.time.Duration.between(
+				java.time.OffsetDateTime.parse(waiting.get("created").asText()),
+				java.time.OffsetDateTime.parse(waiting.get("deadlineAt").asText()));
+		assertThat(toDeadline).isBetween(java.time.Duration.ofHours(8).minusMinutes(1),
+				java.time.Duration.ofHours(8).plusMinutes(1));
+		assertThat(waiting.get("reminderAt").asText()).isNotBlank();
+		// the rep was mailed, which the default run's own mail server shows
+		String repEmail = rep + "@leadflow.example";
+		JsonNode mailed = await().atMost(Duration.ofSeconds(30))
+			.until(() -> get("mara", "/api/mails?to={to}", repEmail).getBody(), mails -> mails.toString().contains("Acme"));
+		assertThat(mailed.findValuesAsText("subject")).anyMatch(subject -> subject.startsWith("New lead for you: Greta Gruber"));
 		// Tasklist shows the task's Camunda Form, deployed from forms/
 		ResponseEntity<JsonNode> form = get(rep, "/engine-rest/task/" + review.get("id").asText() + "/deployed-form");
 		assertThat(form.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -277,8 +291,9 @@ class LeadApiIT {
 			.count();
 	}
 
+	/** The lead's story without the mails sent along the way. */
 	private static List<String> types(JsonNode dossier) {
-		return dossier.get("history").findValuesAsText("type");
+		return dossier.get("history").findValuesAsText("type").stream().filter(type -> !type.equals("MAIL_SENT")).toList();
 	}
 
 	private ResponseEntity<JsonNode> get(String user, String path, Object... params) {

@@ -634,6 +634,7 @@ class LeadLifecycleProcessTest {
 		return processEngine.getRuntimeService()
 			.createProcessInstanceQuery()
 			.processInstanceBusinessKey(leadId)
+			.processDefinitionKey("lead-lifecycle")
 			.singleResult();
 	}
 
@@ -651,17 +652,26 @@ class LeadLifecycleProcessTest {
 		runJobs(leadId);
 		HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
 			.processInstanceBusinessKey(leadId)
+			.processDefinitionKey("lead-lifecycle")
 			.singleResult();
 		assertThat(instance.getEndTime()).as("the lead's process has ended").isNotNull();
 		return instance;
 	}
 
-	/** Runs the asynchronous steps (decisions, mails) and the timers that are due, as the job executor would. */
+	/** Runs the lead's asynchronous steps (decisions, mails) and the timers that are due, as the job executor would. */
 	private void runJobs(String leadId) {
 		for (int i = 0; i < 50; i++) {
-			var running = instance(leadId);
-			List<Job> due = running == null ? List.of()
-					: managementService.createJobQuery().processInstanceId(running.getId()).executable().list();
+			List<Job> due = processEngine.getRuntimeService()
+				.createProcessInstanceQuery()
+				.processInstanceBusinessKey(leadId)
+				.list()
+				.stream()
+				.flatMap(instance -> managementService.createJobQuery()
+					.processInstanceId(instance.getId())
+					.executable()
+					.list()
+					.stream())
+				.toList();
 			if (due.isEmpty()) {
 				return;
 			}

@@ -69,18 +69,20 @@ class MailOutageTest {
 		}
 		smtp.stop();
 
-		Job mailJob = managementService.createJobQuery()
-			.processInstanceId(instanceId)
-			.activityId("Task_NotifyAssigned")
-			.singleResult();
+		String notificationId = runtimeService.createProcessInstanceQuery()
+			.processInstanceBusinessKey(leadId)
+			.processDefinitionKey("lead-notification")
+			.singleResult()
+			.getId();
+		Job mailJob = managementService.createJobQuery().processInstanceId(notificationId).singleResult();
 		for (int attempt = 1; attempt <= 5; attempt++) {
 			String id = mailJob.getId();
 			assertThatThrownBy(() -> managementService.executeJob(id)).hasRootCauseInstanceOf(java.net.ConnectException.class);
 		}
 
-		List<Incident> incidents = runtimeService.createIncidentQuery().processInstanceId(instanceId).list();
+		List<Incident> incidents = runtimeService.createIncidentQuery().processInstanceId(notificationId).list();
 		assertThat(incidents).hasSize(1);
-		assertThat(incidents.get(0).getActivityId()).isEqualTo("Task_NotifyAssigned");
+		assertThat(incidents.get(0).getActivityId()).isEqualTo("Task_SendMails");
 		assertThat(taskService.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey("ReviewLead").count())
 			.as("the lead is with the rep all the same")
 			.isOne();
@@ -89,7 +91,7 @@ class MailOutageTest {
 		managementService.setJobRetries(mailJob.getId(), 1);
 		managementService.executeJob(mailJob.getId());
 
-		assertThat(runtimeService.createIncidentQuery().processInstanceId(instanceId).count()).isZero();
+		assertThat(runtimeService.createIncidentQuery().processInstanceId(notificationId).count()).isZero();
 		assertThat(smtp.getReceivedMessages()).hasSize(1);
 		assertThat(smtp.getReceivedMessages()[0].getSubject()).startsWith("New lead for you: ");
 	}

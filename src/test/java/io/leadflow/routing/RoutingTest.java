@@ -174,10 +174,8 @@ class RoutingTest {
 		ProcessInstance instance = runtimeService.createProcessInstanceQuery()
 			.processInstanceBusinessKey(leadId)
 			.singleResult();
-		for (List<Job> due; !(due = managementService.createJobQuery()
-			.processInstanceId(instance.getId())
-			.executable()
-			.list()).isEmpty();) {
+		while (taskService.createTaskQuery().processInstanceId(instance.getId()).count() == 0) {
+			List<Job> due = managementService.createJobQuery().processInstanceId(instance.getId()).executable().list();
 			managementService.executeJob(due.get(0).getId());
 		}
 		return leadId;

@@ -1,0 +1,60 @@
+package io.leadflow.notification;
+
+import static io.leadflow.lifecycle.LeadLifecycle.*;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+import io.leadflow.lead.LeadRepository;
+import io.leadflow.lead.LeadRepository.Lead;
+
+/**
+ * Service task {@code Task_SendMails} of {@code lead-notification}: sends the mails the lifecycle
+ * asked for. A retry of this step skips the mails its earlier attempts already sent.
+ */
+@Component("sendMails")
+class SendMailsDelegate implements JavaDelegate {
+
+	private final Mails mails;
+
+	private final LeadRepository leads;
+
+	private final TaskService taskService;
+
+	SendMailsDelegate(Mails mails, LeadRepository leads, TaskService taskService) {
+		this.mails = mails;
+		this.leads = leads;
+		this.taskService = taskService;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		String leadId = (String) execution.getVariable(LEAD_ID);
+		Lead lead = leads.findById(leadId).orElseThrow();
+		Task task = taskService.createTaskQuery()
+			.processInstanceBusinessKey(leadId)
+			.taskDefinitionKey((String) execution.getVariable(NotifyDelegate.TASK_KEY))
+			.singleResult();
+		Map<String, Object> model = new LinkedHashMap<>();
+		model.put("lead", lead);
+		model.put("team", execution.getVariable(TEAM));
+		model.put("breachedBy", execution.getVariable(BREACHED_BY));
+		model.put("acceptancePolicy", execution.getVariable(ACCEPTANCE_POLICY));
+		model.put("taskId", task == null ? null : task.getId());
+		String title = lead.contact().fullName() + ", " + lead.account().name();
+		@SuppressWarnings("unchecked")
+		List<Map<String, String>> wanted = (List<Map<String, String>>) execution.getVariable(NotifyDelegate.MAILS);
+		for (Map<String, String> mail : wanted) {
+			mails.send(MailKind.valueOf(mail.get("kind")), leadId, title, mail.get("recipient"),
+					execution.getProcessInstanceId(), model);
+		}
+	}
+
+}

@@ -1,0 +1,124 @@
+package io.leadflow.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.annotation.DirtiesContext.ClassMode;
+
+import io.leadflow.DecisionTables;
+import io.leadflow.intake.LeadIntakeRequest;
+import io.leadflow.intake.LeadIntakeRequest.CompanyData;
+import io.leadflow.intake.LeadIntakeRequest.ContactData;
+import io.leadflow.intake.LeadIntakeService;
+import io.leadflow.intake.RoleLevel;
+
+/**
+ * The acceptance policy table decides the timers: its durations on their own, and a changed
+ * table used by the next lead with no change in Java.
+ */
+@SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
+@DirtiesContext(classMode = ClassMode.AFTER_CLASS) // the edited table stays deployed
+class AcceptancePolicyTest {
+
+	@Autowired
+	private LeadIntakeService intake;
+
+	@Autowired
+	private RuntimeService runtimeService;
+
+	@Autowired
+	private ManagementService managementService;
+
+	@Autowired
+	private TaskService taskService;
+
+	@Autowired
+	private RepositoryService repositoryService;
+
+	@Test
+	void theTableGivesReminderAndDeadlineByGradeAndChannel() {
+		DecisionTables acceptance = DecisionTables.load("acceptance-policy.dmn", "acceptance-policy");
+		DecisionTables disposition = DecisionTables.load("acceptance-policy.dmn", "disposition-policy");
+
+		assertThat(acceptance.evaluateSingle(lead("A", "DIRECT"))).containsEntry("reminderAfter", "PT4H")
+			.containsEntry("deadlineAfter", "PT8H");
+		assertThat(acceptance.evaluateSingle(lead("A", "PARTNER"))).containsEntry("reminderAfter", "P2D")
+			.containsEntry("deadlineAfter", "P5D");
+		assertThat(acceptance.evaluateSingle(lead("B", "DIRECT"))).containsEntry("deadlineAfter", "P1D");
+		assertThat(acceptance.evaluateSingle(lead("C", "DIRECT"))).containsEntry("reminderAfter", "P1D")
+			.containsEntry("deadlineAfter", "P2D");
+		assertThat(disposition.evaluateSingle(lead("A", "DIRECT"))).containsEntry("updateEvery", "R/P14D")
+			.containsEntry("staleAfter", "P90D");
+	}
+
+	@Test
+	void marketingShortensTheDeadlinesInTheTableAndTheNextLeadGetsThem() throws Exception {
+		String table;
+		try (InputStream model = getClass().getResourceAsStream("/processes/acceptance-policy.dmn")) {
+			table = new String(model.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		String edited = table.replace("<text>\"PT4H\"</text>", "<text>\"PT1H\"</text>")
+			.replace("<text>\"PT8H\"</text>", "<text>\"PT2H\"</text>");
+		assertThat(edited).isNotEqualTo(table);
+		repositoryService.createDeployment().name("marketing's edit").addString("acceptance-policy.dmn", edited).deploy();
+
+		Instant received = Instant.now();
+		String instanceId = receiveHotLead();
+
+		List<Job> timers = managementService.createJobQuery().processInstanceId(instanceId).timers().list();
+		Map<String, Instant> due = new HashMap<>();
+		for (Job timer : timers) {
+			String activity = managementService.createJobDefinitionQuery()
+				.jobDefinitionId(timer.getJobDefinitionId())
+				.singleResult()
+				.getActivityId();
+			due.put(activity, timer.getDuedate().toInstant());
+		}
+		assertThat(due.get("Timer_AcceptanceReminder")).isCloseTo(received.plus(Duration.ofHours(1)),
+				within(2, ChronoUnit.MINUTES));
+		assertThat(due.get("Timer_AcceptanceDeadline")).isCloseTo(received.plus(Duration.ofHours(2)),
+				within(2, ChronoUnit.MINUTES));
+	}
+
+	private String receiveHotLead() {
+		String unique = UUID.randomUUID().toString().substring(0, 8);
+		String leadId = intake.receive(new LeadIntakeRequest(null, "webinar", null,
+				new ContactData("Ines", "Iversen", "ines@p-" + unique + ".de", null, "CEO", RoleLevel.EXECUTIVE),
+				new CompanyData("Policy " + unique, "p-" + unique + ".de", "DE", "Manufacturing", 5000), "Platform",
+				true, true, true, 2, null)).id();
+		String instanceId = runtimeService.createProcessInstanceQuery()
+			.processInstanceBusinessKey(leadId)
+			.singleResult()
+			.getId();
+		while (taskService.createTaskQuery().processInstanceId(instanceId).count() == 0) {
+			managementService.executeJob(
+					managementService.createJobQuery().processInstanceId(instanceId).executable().list().get(0).getId());
+		}
+		return instanceId;
+	}
+
+	private static Map<String, Object> lead(String grade, String channel) {
+		return Map.of("grade", grade, "channel", channel);
+	}
+
+}
