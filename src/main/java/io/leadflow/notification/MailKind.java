@@ -9,7 +9,9 @@ public enum MailKind {
 	ACCEPTANCE_REMINDER("acceptance-reminder", "Reminder: accept or reject %s"),
 	ESCALATED("escalated", "Not accepted in time: %s"),
 	REASSIGNED_AWAY("reassigned-away", "Taken away from you: %s"),
-	DISPOSITION_REMINDER("disposition-reminder", "How is it going with %s?");
+	DISPOSITION_REMINDER("disposition-reminder", "How is it going with %s?"),
+	REPORT_CARD_REP("report-card-rep", "Your leads, %s"),
+	REPORT_CARD_MANAGER("report-card-manager", "Your teams' leads, %s");
 
 	private final String template;
 

@@ -63,6 +63,7 @@ public class Mails {
 	}
 
 	/**
+	 * @param leadId the lead the mail is about, or null for a mail about many (a report card)
 	 * @param occurrence what makes this sending unique besides lead, kind and recipient (the step's
 	 * activity instance): the same occurrence is sent once, however often it is retried
 	 */
@@ -97,7 +98,9 @@ public class Mails {
 		}
 		mailSender.send(message);
 		remember(key, leadId, kind, user.getEmail(), subject);
-		history.record(leadId, HistoryType.MAIL_SENT, "\"" + subject + "\" to " + userId);
+		if (leadId != null) {
+			history.record(leadId, HistoryType.MAIL_SENT, "\"" + subject + "\" to " + userId);
+		}
 	}
 
 	/** Committed at once, apart from the step: should the step fail after this, its retry finds the mail sent. */

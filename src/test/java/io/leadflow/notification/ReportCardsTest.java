@@ -1,0 +1,109 @@
+package io.leadflow.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+
+import io.leadflow.intake.LeadIntakeRequest;
+import io.leadflow.intake.LeadIntakeRequest.CompanyData;
+import io.leadflow.intake.LeadIntakeRequest.ContactData;
+import io.leadflow.intake.LeadIntakeService;
+import io.leadflow.intake.RoleLevel;
+
+/** The weekly report cards: each rep's week, each manager's teams, sent once per week. */
+@SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
+class ReportCardsTest {
+
+	@Autowired
+	private LeadIntakeService intake;
+
+	@Autowired
+	private RuntimeService runtimeService;
+
+	@Autowired
+	private ManagementService managementService;
+
+	@Autowired
+	private TaskService taskService;
+
+	@Autowired
+	private IdentityService identityService;
+
+	@Autowired
+	private GreenMail mailServer;
+
+	@Test
+	void repsAndManagersGetTheirWeekOncePerWeek() throws Exception {
+		String rep = acceptALead();
+
+		sendReportCards();
+		sendReportCards();
+
+		List<MimeMessage> repCards = cardsTo(rep, "Your leads, ");
+		assertThat(repCards).as("one card a week, however often the step runs").hasSize(1);
+		String card = GreenMailUtil.getBody(repCards.get(0));
+		assertThat(card).containsPattern("Leads received:\\s+[1-9]").containsPattern("Accepted:\\s+[1-9]");
+		List<MimeMessage> managerCards = cardsTo("sam", "Your teams' leads, ");
+		assertThat(managerCards).hasSize(1);
+		assertThat(GreenMailUtil.getBody(managerCards.get(0))).contains(rep + ": received");
+		assertThat(cardsTo("pia", "Your leads, ")).as("partner reps get theirs too").hasSize(1);
+	}
+
+	private void sendReportCards() {
+		String instance = runtimeService.startProcessInstanceByKey("report-cards").getId();
+		managementService.executeJob(managementService.createJobQuery().processInstanceId(instance).singleResult().getId());
+	}
+
+	private List<MimeMessage> cardsTo(String userId, String subjectStart) throws Exception {
+		String email = identityService.createUserQuery().userId(userId).singleResult().getEmail();
+		return Arrays.stream(mailServer.getReceivedMessages()).filter(message -> {
+			try {
+				return message.getSubject().startsWith(subjectStart) && Arrays.stream(message.getAllRecipients())
+					.anyMatch(address -> address.toString().equalsIgnoreCase(email));
+			}
+			catch (jakarta.mail.MessagingException e) {
+				throw new IllegalStateException(e);
+			}
+		}).toList();
+	}
+
+	private String acceptALead() {
+		String unique = UUID.randomUUID().toString().substring(0, 8);
+		String leadId = intake.receive(new LeadIntakeRequest(null, "webinar", null,
+				new ContactData("Rolf", "Roth", "rolf@r-" + unique + ".de", null, "CEO", RoleLevel.EXECUTIVE),
+				new CompanyData("Report " + unique, "r-" + unique + ".de", "DE", "Manufacturing", 5000), "Platform",
+				true, true, true, 2, null)).id();
+		String instanceId = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(leadId).singleResult().getId();
+		while (taskService.createTaskQuery().processInstanceId(instanceId).count() == 0) {
+			managementService.executeJob(
+					managementService.createJobQuery().processInstanceId(instanceId).executable().list().get(0).getId());
+		}
+		Task review = taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
+		identityService.setAuthenticatedUserId(review.getAssignee());
+		try {
+			taskService.complete(review.getId(), Map.of("decision", "ACCEPT"));
+		}
+		finally {
+			identityService.clearAuthentication();
+		}
+		return review.getAssignee();
+	}
+
+}
