@@ -313,7 +313,7 @@ class LeadLifecycleProcessTest {
 	}
 
 	@Test
-	void aLeadOfferedToTheTeamGoesToWhoeverClaimsItFirst() {
+	void aLeadOfferedToTheTeamGoesToWhoeverClaimsItFirst() throws Exception {
 		String leadId = receive(strongLead());
 		runJobs(leadId);
 		Task first = task(leadId);
@@ -328,6 +328,8 @@ class LeadLifecycleProcessTest {
 			.anyMatch(l -> "territory-emea".equals(l.getGroupId()));
 		assertThat(taskService.createTaskQuery().taskCandidateUser("emma").taskId(offered.getId()).count()).isOne();
 		String other = EMEA_REPS.stream().filter(rep -> !rep.equals(first.getAssignee())).findFirst().orElseThrow();
+		runJobs(leadId);
+		assertThat(subjectsTo(other, leadId)).contains("A lead is up for grabs in your team: " + title(leadId));
 
 		taskService.claim(offered.getId(), other);
 		assertThatThrownBy(() -> taskService.claim(offered.getId(), first.getAssignee()))
@@ -343,7 +345,7 @@ class LeadLifecycleProcessTest {
 	}
 
 	@Test
-	void aReBakedLeadIsOfferedFirstToTheRepWhoSentItBack() {
+	void aReBakedLeadIsOfferedFirstToTheRepWhoSentItBack() throws Exception {
 		String leadId = receive(strongLead());
 		runJobs(leadId);
 		Task first = task(leadId);
@@ -360,6 +362,7 @@ class LeadLifecycleProcessTest {
 		assertThat(again.getTaskDefinitionKey()).isEqualTo("ReviewLead");
 		assertThat(again.getAssignee()).isEqualTo(first.getAssignee());
 		assertThat(lastDetail(leadId, "ROUTED")).contains("offered again after re-cultivation");
+		assertThat(subjectsTo(first.getAssignee(), leadId)).contains("Re-baked and back to you: " + title(leadId));
 	}
 
 	@Test
@@ -435,6 +438,12 @@ class LeadLifecycleProcessTest {
 		Task review = task(leadId);
 		String rep = review.getAssignee();
 		assertThat(subjectsTo(rep, leadId)).containsExactly("New lead for you: " + title(leadId));
+		String body = com.icegreen.greenmail.util.GreenMailUtil.getBody(mailsTo(rep, leadId).get(0));
+		assertThat(body).as("the whole package and a link to the task, in HTML and plain text")
+			.contains(leads.findById(leadId).orElseThrow().account().name())
+			.contains("#/?task=" + review.getId())
+			.contains("text/plain")
+			.contains("text/html");
 
 		later(Duration.ofHours(4).plusMinutes(1));
 		runJobs(leadId);
@@ -579,16 +588,43 @@ class LeadLifecycleProcessTest {
 
 	/** Subjects of the mails to a user about this lead, in the order they arrived. */
 	private List<String> subjectsTo(String userId, String leadId) throws Exception {
+		List<String> subjects = new java.util.ArrayList<>();
+		for (MimeMessage message : mailsTo(userId, leadId)) {
+			subjects.add(message.getSubject());
+		}
+		return subjects;
+	}
+
+	private List<MimeMessage> mailsTo(String userId, String leadId) throws Exception {
 		String email = identityService.createUserQuery().userId(userId).singleResult().getEmail();
 		String title = title(leadId);
-		List<String> subjects = new java.util.ArrayList<>();
+		List<MimeMessage> mails = new java.util.ArrayList<>();
 		for (MimeMessage message : mailServer.getReceivedMessages()) {
 			if (message.getSubject().contains(title) && java.util.Arrays.stream(message.getAllRecipients())
 				.anyMatch(address -> address.toString().equalsIgnoreCase(email))) {
-				subjects.add(message.getSubject());
+				mails.add(message);
 			}
 		}
-		return subjects;
+		return mails;
+	}
+
+	@Test
+	void leadDataInAMailIsShownAsTextNeverAsMarkup() throws Exception {
+		String unique = UUID.randomUUID().toString().substring(0, 8);
+		String leadId = receive(new LeadIntakeRequest(null, "webinar", null,
+				new ContactData("<script>alert(1)</script>", "<b>Bold</b>", "x@h-" + unique + ".de", null, "CEO",
+						RoleLevel.EXECUTIVE),
+				new CompanyData("<img src=x onerror=alert(2)> " + unique, "h-" + unique + ".de", "DE", "Manufacturing",
+						5000),
+				"Platform", true, true, true, 2, null));
+		runJobs(leadId);
+
+		String mail = com.icegreen.greenmail.util.GreenMailUtil.getBody(mailsTo(task(leadId).getAssignee(), leadId).get(0));
+		String html = mail.substring(mail.indexOf("Content-Type: text/html"));
+		assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+			.contains("&lt;img src=x onerror=alert(2)&gt;")
+			.doesNotContain("<script>")
+			.doesNotContain("<img src=x");
 	}
 
 	@Test
