@@ -34,6 +34,10 @@ class LeadPackage {
 		this.rejections = rejections;
 	}
 
+	/**
+	 * The lead as the forms' text views show it. Those views render Markdown and HTML, so every value
+	 * is escaped for both: a lead named {@code <b>Evil</b>} or {@code [click](...)} reads as exactly that.
+	 */
 	Map<String, Object> lead(String leadId) {
 		Lead lead = leads.findById(leadId).orElseThrow(() -> new IllegalStateException("No lead " + leadId));
 		Map<String, Object> view = new LinkedHashMap<>();
@@ -61,7 +65,25 @@ class LeadPackage {
 		view.put("industry", lead.account().industry());
 		view.put("employees", lead.account().employees());
 		view.put("receivedAt", WHEN.format(lead.createdAt()));
+		view.replaceAll((key, value) -> value instanceof String text ? asText(text) : value);
 		return view;
+	}
+
+	/** Markdown's and HTML's special characters, escaped so that a text view shows them as typed. */
+	static String asText(String value) {
+		StringBuilder text = new StringBuilder(value.length());
+		for (char c : value.toCharArray()) {
+			switch (c) {
+				case '&' -> text.append("&amp;");
+				case '<' -> text.append("&lt;");
+				case '>' -> text.append("&gt;");
+				case '"' -> text.append("&quot;");
+				case '\\', '`', '*', '_', '{', '}', '[', ']', '(', ')', '#', '+', '-', '.', '!', '|', '~' ->
+					text.append('\\').append(c);
+				default -> text.append(c);
+			}
+		}
+		return text.toString();
 	}
 
 	List<Map<String, Object>> history(String leadId) {
