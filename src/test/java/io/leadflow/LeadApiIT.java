@@ -270,7 +270,7 @@ class LeadApiIT {
 
 	private JsonNode awaitTask(String leadId, String taskDefinitionKey) {
 		return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
-			JsonNode tasks = get("mara", "/engine-rest/task?processInstanceBusinessKey={key}", leadId).getBody();
+			JsonNode tasks = get("sam", "/engine-rest/task?processInstanceBusinessKey={key}", leadId).getBody();
 			return tasks.size() == 1 && tasks.get(0).get("taskDefinitionKey").asText().equals(taskDefinitionKey)
 					? tasks.get(0) : null;
 		}, task -> task != null);

@@ -4,7 +4,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.util.ResourceTypeUtil;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
@@ -16,6 +21,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
+import io.leadflow.identity.IdentityProperties.AuthorizationSpec;
+import io.leadflow.identity.IdentityProperties.FilterSpec;
 import io.leadflow.identity.IdentityProperties.GroupSpec;
 import io.leadflow.identity.IdentityProperties.UserSpec;
 
@@ -37,8 +44,11 @@ class IdentitySetup implements SmartInitializingSingleton {
 
 	private final TaskService taskService;
 
+	private final AuthorizationService authorizationService;
+
 	IdentitySetup(IdentityProperties properties, IdentityService identityService, FilterService filterService,
-			TaskService taskService) {
+			TaskService taskService, AuthorizationService authorizationService) {
+		this.authorizationService = authorizationService;
 		this.properties = properties;
 		this.identityService = identityService;
 		this.filterService = filterService;
@@ -56,6 +66,7 @@ class IdentitySetup implements SmartInitializingSingleton {
 		if (properties.demo().enabled()) {
 			properties.demo().users().forEach(this::ensureDemoUser);
 		}
+		ensureAuthorizations();
 		ensureFilters();
 	}
 
@@ -85,34 +96,71 @@ class IdentitySetup implements SmartInitializingSingleton {
 		}
 	}
 
-	/** Tasklist's left column: each user sees their own work first, then their teams'. */
-	private void ensureFilters() {
-		ensureFilter("My leads", -10, "Leads assigned to me", taskService.createTaskQuery()
-			.taskAssigneeExpression("${currentUser()}"));
-		ensureFilter("My team's leads", 0, "Open tasks of my groups that anyone of us may claim", taskService
-			.createTaskQuery()
-			.taskCandidateGroupInExpression("${currentUserGroups()}")
-			.includeAssignedTasks());
-		ensureFilter("Marketing", 10, "Qualify, cultivate and evaluate rejected leads",
-				taskService.createTaskQuery().taskCandidateGroup("marketing").includeAssignedTasks());
-		ensureFilter("Sales managers", 20, "Leads a manager must assign",
-				taskService.createTaskQuery().taskCandidateGroup("sales-managers").includeAssignedTasks());
-		ensureFilter("All leads", 30, "Every open task of every lead",
-				taskService.createTaskQuery().processDefinitionKey("lead-lifecycle"));
+	/** Grants what the description in application.yaml lists, where no grant for that group and resource exists. */
+	private void ensureAuthorizations() {
+		for (AuthorizationSpec spec : properties.authorizations()) {
+			Resources resource = Resources.valueOf(spec.resource());
+			for (String group : spec.groups()) {
+				if (authorizationService.createAuthorizationQuery()
+					.groupIdIn(group)
+					.resourceType(resource)
+					.resourceId(spec.resourceId())
+					.count() > 0) {
+					continue;
+				}
+				Authorization grant = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+				grant.setGroupId(group);
+				grant.setResource(resource);
+				grant.setResourceId(spec.resourceId());
+				for (String permission : spec.permissions()) {
+					grant.addPermission(ResourceTypeUtil.getPermissionByNameAndResourceType(permission, resource.resourceType()));
+				}
+				authorizationService.saveAuthorization(grant);
+				log.info("Granted {} {} on {} {}", group, spec.permissions(), spec.resource(), spec.resourceId());
+			}
+		}
 	}
 
-	private void ensureFilter(String name, int priority, String description, TaskQuery query) {
-		if (filterService.createFilterQuery().filterName(name).count() > 0) {
-			return;
+	/** Tasklist's left column: each user sees their own work first, then their teams'. */
+	private void ensureFilters() {
+		for (FilterSpec spec : properties.filters()) {
+			Filter filter = filterService.createFilterQuery().filterName(spec.name()).singleResult();
+			if (filter == null) {
+				filter = filterService.newTaskFilter(spec.name()).setQuery(query(spec));
+				filter.setProperties(new HashMap<>(Map.of("priority", spec.priority(), "description",
+						spec.description(), "refresh", true, "variables", List.of(
+								Map.of("name", "leadId", "label", "Lead"),
+								Map.of("name", "grade", "label", "Grade"),
+								Map.of("name", "team", "label", "Team")))));
+				filterService.saveFilter(filter);
+				log.info("Created Tasklist filter {}", spec.name());
+			}
+			for (String group : spec.groups()) {
+				if (authorizationService.createAuthorizationQuery()
+					.groupIdIn(group)
+					.resourceType(Resources.FILTER)
+					.resourceId(filter.getId())
+					.count() == 0) {
+					Authorization read = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+					read.setGroupId(group);
+					read.setResource(Resources.FILTER);
+					read.setResourceId(filter.getId());
+					read.addPermission(Permissions.READ);
+					authorizationService.saveAuthorization(read);
+				}
+			}
 		}
-		Filter filter = filterService.newTaskFilter(name).setQuery(query);
-		filter.setProperties(new HashMap<>(Map.of("priority", priority, "description",
-				description, "refresh", true, "variables", List.of(
-						Map.of("name", "leadId", "label", "Lead"),
-						Map.of("name", "grade", "label", "Grade"),
-						Map.of("name", "team", "label", "Team")))));
-		filterService.saveFilter(filter);
-		log.info("Created Tasklist filter {}", name);
+	}
+
+	private TaskQuery query(FilterSpec spec) {
+		TaskQuery query = taskService.createTaskQuery();
+		return switch (spec.tasks()) {
+			case "MINE" -> query.taskAssigneeExpression("${currentUser()}");
+			case "MY_GROUPS" -> query.taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks();
+			case "GROUP" -> query.taskCandidateGroup(spec.group()).includeAssignedTasks();
+			case "LIFECYCLE" -> query.processDefinitionKey("lead-lifecycle");
+			default -> throw new IllegalArgumentException("Filter " + spec.name() + ": no task selection " + spec.tasks());
+		};
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -24,7 +25,10 @@ import io.leadflow.lead.LeadRepository.Contact;
 import io.leadflow.lead.LeadRepository.Lead;
 import io.leadflow.lead.LeadRepository.LeadFilter;
 import io.leadflow.lead.LeadRepository.Page;
+import io.leadflow.lead.LeadRepository.Visibility;
+import io.leadflow.system.Access;
 import io.leadflow.system.NotFoundException;
+import io.leadflow.system.SystemAccess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -44,8 +48,14 @@ class LeadController {
 
 	private final TaskTimers timers;
 
+	private final Access access;
+
+	private final SystemAccess system;
+
 	LeadController(LeadRepository leads, LeadHistory history, LeadRejections rejections, TaskService taskService,
-			TaskTimers timers) {
+			TaskTimers timers, Access access, SystemAccess system) {
+		this.access = access;
+		this.system = system;
 		this.timers = timers;
 		this.leads = leads;
 		this.history = history;
@@ -56,9 +66,12 @@ class LeadController {
 	@GetMapping("/{id}")
 	@Operation(summary = "A lead's dossier: contact, account, status, score, owner, open tasks and its whole history")
 	Dossier dossier(@PathVariable String id) {
-		Lead lead = leads.findById(id).orElseThrow(() -> new NotFoundException("No lead with id " + id));
+		Lead lead = leads.findById(id)
+			// a lead the caller may not see is answered like one that does not exist
+			.filter(found -> access.maySee(access.viewer(), found.id(), found.team(), found.ownerId()))
+			.orElseThrow(() -> new NotFoundException("No lead with id " + id));
 		Map<String, Map<String, TaskTimers.Due>> timersByInstance = new HashMap<>();
-		List<OpenTask> openTasks = taskService.createTaskQuery()
+		List<OpenTask> openTasks = system.call(() -> taskService.createTaskQuery()
 			.processInstanceBusinessKey(id)
 			.orderByTaskCreateTime()
 			.asc()
@@ -70,7 +83,7 @@ class LeadController {
 				return new OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(), task.getAssignee(),
 						task.getCreateTime(), task.getDueDate(), due.reminderAt(), due.deadlineAt());
 			})
-			.toList();
+			.toList());
 		return new Dossier(lead.id(), lead.externalId(), lead.status(), lead.score(), lead.grade(), lead.source(),
 				lead.campaign(), lead.productInterest(), lead.budgetEstablished(), lead.authority(), lead.need(),
 				lead.timelineMonths(), lead.team(), lead.ownerId(), lead.dealValue(), lead.createdAt(),
@@ -85,9 +98,21 @@ class LeadController {
 			@RequestParam(required = false) String campaign, @RequestParam(required = false) String rejectedBy,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-		Page<Lead> found = leads.search(new LeadFilter(status, owner, source, campaign, rejectedBy), page, size);
+		Page<Lead> found = leads.search(new LeadFilter(status, owner, source, campaign, rejectedBy, visibility()), page, size);
 		return new Page<>(found.items().stream().map(LeadSummary::of).toList(), found.page(), found.size(),
 				found.total());
+	}
+
+	/** The leads the caller may see, as a condition for the list (see {@link Access#maySee}). */
+	private Visibility visibility() {
+		Access.Viewer viewer = access.viewer();
+		if (viewer.seesEverything()) {
+			return Visibility.ALL;
+		}
+		if (viewer.isManager()) {
+			return viewer.teams().isEmpty() ? Visibility.ALL : new Visibility(false, viewer.teams(), null, Set.of(), Set.of());
+		}
+		return new Visibility(false, null, viewer.userId(), access.leadsWithTasksOf(viewer), viewer.teams());
 	}
 
 	record Dossier(String id, String externalId, LeadStatus status, Integer score, String grade, String source,

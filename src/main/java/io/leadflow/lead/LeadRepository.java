@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -172,6 +173,21 @@ public class LeadRepository {
 			conditions.add("l.campaign = :campaign");
 			params.put("campaign", filter.campaign());
 		}
+		Visibility visibility = filter.visibility();
+		if (visibility != null && !visibility.all()) {
+			// an IN list may not be empty; no lead id or team is "-"
+			if (visibility.teams() != null) {
+				conditions.add("l.team IN (:visibleTeams)");
+				params.put("visibleTeams", orNone(visibility.teams()));
+			}
+			else {
+				conditions.add("(l.owner_id = :visibleRep OR l.id IN (:visibleLeads)"
+						+ " OR (l.owner_id IS NULL AND l.team IN (:offerTeams)))");
+				params.put("visibleRep", visibility.rep());
+				params.put("visibleLeads", orNone(visibility.repLeads()));
+				params.put("offerTeams", orNone(visibility.offerTeams()));
+			}
+		}
 		if (filter.rejectedBy() != null) {
 			conditions.add("EXISTS (SELECT 1 FROM lead_rejection r WHERE r.lead_id = l.id AND r.rep_id = :rejectedBy)");
 			params.put("rejectedBy", filter.rejectedBy());
@@ -209,6 +225,10 @@ public class LeadRepository {
 				rs.getObject("closed_at", OffsetDateTime.class));
 	}
 
+	private static Set<String> orNone(Set<String> values) {
+		return values.isEmpty() ? Set.of("-") : values;
+	}
+
 	private static OffsetDateTime now() {
 		return OffsetDateTime.now(ZoneOffset.UTC);
 	}
@@ -237,7 +257,18 @@ public class LeadRepository {
 			OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime closedAt) {
 	}
 
-	public record LeadFilter(LeadStatus status, String owner, String source, String campaign, String rejectedBy) {
+	public record LeadFilter(LeadStatus status, String owner, String source, String campaign, String rejectedBy,
+			Visibility visibility) {
+	}
+
+	/**
+	 * Which leads a caller may see: all; those of some teams (a manager); or a rep's own, those they
+	 * had a task for, and those offered to their teams now.
+	 */
+	public record Visibility(boolean all, Set<String> teams, String rep, Set<String> repLeads, Set<String> offerTeams) {
+
+		public static final Visibility ALL = new Visibility(true, null, null, Set.of(), Set.of());
+
 	}
 
 	public record Page<T>(List<T> items, int page, int size, long total) {

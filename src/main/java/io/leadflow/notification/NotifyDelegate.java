@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
+import io.leadflow.system.SystemAccess;
+
 /**
  * The mail events of {@code lead-lifecycle} ({@code ${notify}}, with input parameter
  * {@code mailKind}): decides who gets which mail from the lead's state now, and hands the sending
@@ -39,13 +41,21 @@ class NotifyDelegate implements JavaDelegate {
 
 	private final IdentityService identityService;
 
-	NotifyDelegate(RuntimeService runtimeService, IdentityService identityService) {
+	private final SystemAccess system;
+
+	NotifyDelegate(RuntimeService runtimeService, IdentityService identityService, SystemAccess system) {
 		this.runtimeService = runtimeService;
 		this.identityService = identityService;
+		this.system = system;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
+		// whoever's step led here, deciding on and starting the mails is Leadflow's own doing
+		system.run(() -> notify(execution));
+	}
+
+	private void notify(DelegateExecution execution) {
 		MailKind kind = MailKind.valueOf((String) execution.getVariableLocal(MAIL_KIND));
 		String rep = (String) execution.getVariable(REP);
 		String team = (String) execution.getVariable(TEAM);

@@ -20,6 +20,7 @@ import io.leadflow.lead.LeadRepository;
 import io.leadflow.routing.RepAvailability.Availability;
 import io.leadflow.system.JsonInput;
 import io.leadflow.system.NotFoundException;
+import io.leadflow.system.SystemAccess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -44,8 +45,11 @@ class RepController {
 
 	private final JsonInput input;
 
+	private final SystemAccess system;
+
 	RepController(Reps reps, RepAvailability availability, LeadRepository leads, LeadHistory history,
-			JsonInput input) {
+			JsonInput input, SystemAccess system) {
+		this.system = system;
 		this.reps = reps;
 		this.availability = availability;
 		this.leads = leads;
@@ -56,7 +60,8 @@ class RepController {
 	@GetMapping("/{id}")
 	@Operation(summary = "A rep: teams, availability, open accepted leads")
 	RepView get(@PathVariable String id) {
-		return view(rep(id));
+		// who may ask was decided by Access; the directory lookup itself is Leadflow's
+		return system.call(() -> view(rep(id)));
 	}
 
 	@PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -67,10 +72,10 @@ class RepController {
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = AvailabilityUpdate.class)))
 	RepView update(@PathVariable String id, @RequestBody(required = false) byte[] body) {
-		User rep = rep(id);
+		User rep = system.call(() -> rep(id));
 		AvailabilityUpdate update = input.read(body, AvailabilityUpdate.class, "The availability");
 		availability.save(rep.getId(), update.outOfOfficeUntil(), update.capacity(), history.currentActor());
-		return view(rep);
+		return system.call(() -> view(rep));
 	}
 
 	private User rep(String id) {

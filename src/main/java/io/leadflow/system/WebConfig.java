@@ -8,6 +8,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -18,7 +20,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Tasklist, Admin) keep their own login.
  */
 @Configuration(proxyBeanMethods = false)
-class WebConfig {
+class WebConfig implements WebMvcConfigurer {
+
+	private final Access access;
+
+	WebConfig(Access access) {
+		this.access = access;
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(access).addPathPatterns("/api/**");
+	}
 
 	static final String[] PROTECTED_PATHS = { "/api/*", "/engine-rest/*", "/actuator/*", "/v3/api-docs/*",
 			"/v3/api-docs", "/swagger-ui/*", "/swagger-ui.html" };

@@ -721,7 +721,7 @@ class LeadLifecycleProcessTest {
 	}
 
 	private void complete(Task task, String user, Map<String, Object> answer) {
-		identityService.setAuthenticatedUserId(user);
+		signIn(user);
 		try {
 			taskService.complete(task.getId(), answer);
 		}
@@ -762,6 +762,17 @@ class LeadLifecycleProcessTest {
 				new CompanyData("Acme " + unique, "acme-" + unique + ".de", country, "Manufacturing", employees),
 				productInterest, budget,
 				ready ? true : null, ready ? true : null, ready ? 2 : null, null);
+	}
+
+	/** Signs the user in with their groups, as Tasklist and the REST API do, so the engine checks their rights. */
+	private void signIn(String user) {
+		List<String> groups = identityService.createGroupQuery()
+			.groupMember(user)
+			.list()
+			.stream()
+			.map(org.camunda.bpm.engine.identity.Group::getId)
+			.toList();
+		identityService.setAuthentication(user, groups);
 	}
 
 }

@@ -1,0 +1,180 @@
+package io.leadflow.system;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.util.AntPathMatcher;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Who may use which part of Leadflow's own API, and which leads they may see — in one place, with
+ * the same groups as the engine's authorizations. Administrators may do everything; a path
+ * nobody is granted is refused.
+ */
+@Component
+public class Access implements HandlerInterceptor {
+
+	public static final String ADMINS = "camunda-admin";
+
+	public static final String MARKETING = "marketing";
+
+	public static final String MANAGERS = "sales-managers";
+
+	public static final String REPS = "sales-reps";
+
+	public static final String PARTNER_REPS = "partner-reps";
+
+	public static final String INTAKE = "lead-intake";
+
+	/** Each part of the API and the groups that may use it. */
+	private static final List<Rule> RULES = List.of(
+			new Rule(HttpMethod.POST, "/api/leads", Set.of(MARKETING, INTAKE)),
+			new Rule(HttpMethod.GET, "/api/leads", Set.of(MARKETING, MANAGERS, REPS, PARTNER_REPS)),
+			new Rule(HttpMethod.GET, "/api/leads/*", Set.of(MARKETING, MANAGERS, REPS, PARTNER_REPS)),
+			new Rule(HttpMethod.GET, "/api/reps/*", Set.of(MARKETING, MANAGERS)),
+			new Rule(HttpMethod.PUT, "/api/reps/*", Set.of(MANAGERS)),
+			new Rule(HttpMethod.GET, "/api/rejections/**", Set.of(MARKETING, MANAGERS)),
+			new Rule(HttpMethod.GET, "/api/mails", Set.of(MARKETING)));
+
+	private static final AntPathMatcher PATHS = new AntPathMatcher();
+
+	private final IdentityService identityService;
+
+	private final HistoryService historyService;
+
+	private final SystemAccess system;
+
+	private final ObjectMapper objectMapper;
+
+	Access(IdentityService identityService, HistoryService historyService, SystemAccess system,
+			ObjectMapper objectMapper) {
+		this.identityService = identityService;
+		this.historyService = historyService;
+		this.system = system;
+		this.objectMapper = objectMapper;
+	}
+
+	@Override
+	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+			throws Exception {
+		Viewer viewer = viewer();
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		boolean allowed = viewer.isAdmin() || RULES.stream()
+			.filter(rule -> rule.method().matches(request.getMethod()) && PATHS.match(rule.path(), path))
+			.anyMatch(rule -> viewer.inAny(rule.groups()))
+			// a rep may look up their own availability
+			|| HttpMethod.GET.matches(request.getMethod()) && path.equals("/api/reps/" + viewer.userId());
+		if (!allowed) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+					viewer.userId() + " may not " + request.getMethod() + " " + path);
+			problem.setTitle("Forbidden");
+			response.setStatus(HttpStatus.FORBIDDEN.value());
+			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			objectMapper.writeValue(response.getOutputStream(), problem);
+		}
+		return allowed;
+	}
+
+	/** The signed-in user of this request and their groups. */
+	public Viewer viewer() {
+		Authentication authentication = identityService.getCurrentAuthentication();
+		if (authentication == null) {
+			return new Viewer(null, Set.of());
+		}
+		return new Viewer(authentication.getUserId(), new TreeSet<>(
+				authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds()));
+	}
+
+	/**
+	 * Whether the viewer may see this lead: marketing and administrators all leads; a manager the
+	 * leads of their teams (every team for a manager in none); a rep the leads they own, had a task
+	 * for, or that are offered to their team now. Partner reps are in no direct team, so they see
+	 * only their partner's leads.
+	 */
+	public boolean maySee(Viewer viewer, String leadId, String team, String owner) {
+		if (viewer.isAdmin() || viewer.inAny(Set.of(MARKETING))) {
+			return true;
+		}
+		if (viewer.inAny(Set.of(MANAGERS))) {
+			Set<String> teams = viewer.teams();
+			return teams.isEmpty() || teams.contains(team);
+		}
+		if (viewer.inAny(Set.of(REPS, PARTNER_REPS))) {
+			return viewer.userId().equals(owner) || owner == null && viewer.groups().contains(team)
+					|| leadsWithTasksOf(viewer).contains(leadId);
+		}
+		return false;
+	}
+
+	/** The leads the viewer has had a task for, as assignee. */
+	public Set<String> leadsWithTasksOf(Viewer viewer) {
+		return system.call(() -> {
+			Set<String> instances = new TreeSet<>(historyService.createHistoricTaskInstanceQuery()
+				.taskAssignee(viewer.userId())
+				.processDefinitionKey("lead-lifecycle")
+				.list()
+				.stream()
+				.map(HistoricTaskInstance::getProcessInstanceId)
+				.toList());
+			if (instances.isEmpty()) {
+				return Set.of();
+			}
+			Set<String> leads = new TreeSet<>();
+			historyService.createHistoricProcessInstanceQuery()
+				.processInstanceIds(instances)
+				.list()
+				.forEach(instance -> leads.add(instance.getBusinessKey()));
+			return leads;
+		});
+	}
+
+	public record Viewer(String userId, Set<String> groups) {
+
+		boolean isAdmin() {
+			return groups.contains(ADMINS);
+		}
+
+		boolean inAny(Set<String> wanted) {
+			return groups.stream().anyMatch(wanted::contains);
+		}
+
+		/** The territory and partner teams the viewer belongs to. */
+		public Set<String> teams() {
+			Set<String> teams = new TreeSet<>();
+			for (String group : groups) {
+				if (group.startsWith("territory-") || group.startsWith("partner-") && !group.equals(PARTNER_REPS)) {
+					teams.add(group);
+				}
+			}
+			return teams;
+		}
+
+		public boolean seesEverything() {
+			return isAdmin() || inAny(Set.of(MARKETING));
+		}
+
+		public boolean isManager() {
+			return inAny(Set.of(MANAGERS));
+		}
+
+	}
+
+	private record Rule(HttpMethod method, String path, Set<String> groups) {
+	}
+
+}
