@@ -34,7 +34,7 @@ class WebConfig implements WebMvcConfigurer {
 	}
 
 	static final String[] PROTECTED_PATHS = { "/api/*", "/engine-rest/*", "/actuator/*", "/v3/api-docs/*",
-			"/v3/api-docs", "/swagger-ui/*", "/swagger-ui.html" };
+			"/v3/api-docs", "/v3/api-docs.yaml", "/swagger-ui/*", "/swagger-ui.html", "/error" };
 
 	@Bean
 	FilterRegistrationBean<ProcessEngineAuthenticationFilter> basicAuthentication() {
