@@ -2,6 +2,7 @@ package io.leadflow.acceptance;
 
 import static io.leadflow.lifecycle.LeadLifecycle.*;
 
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -13,6 +14,7 @@ import io.leadflow.lead.LeadBreaches;
 import io.leadflow.lead.LeadHistory;
 import io.leadflow.lead.LeadRepository;
 import io.leadflow.lead.LeadStatus;
+import io.leadflow.routing.RoutingPlan;
 
 /**
  * Service task {@code Task_RecordBreach} of {@code lead-lifecycle}, after the acceptance deadline
@@ -52,10 +54,21 @@ class RecordSlaBreachDelegate implements JavaDelegate {
 			breaches.record(leadId, rep, team, LeadBreaches.DEADLINE);
 		}
 		leads.updateOwner(leadId, team, null);
+		String missed = who + " did not accept or reject the lead within " + policy.get("deadlineAfter")
+				+ (inARow > 1 ? " (" + inARow + " deadlines missed in a row)" : "");
+		if (RoutingPlan.PARTNER.equals(execution.getVariable(CHANNEL))) {
+			// a partner that lets a lead time out passes it on, like one that rejects it
+			int next = (Integer) execution.getVariable(TEAM_INDEX) + 1;
+			execution.setVariable(TEAM_INDEX, next);
+			@SuppressWarnings("unchecked")
+			RoutingPlan plan = RoutingPlan.of((List<Map<String, Object>>) execution.getVariable(ROUTING));
+			history.record(leadId, HistoryType.SLA_BREACH, missed);
+			history.record(leadId, HistoryType.ROUTING_CASCADE, team + " let the lead time out; "
+					+ (plan.hasStop(next) ? "next in line is " + plan.stop(next).team() : "nobody is next in line"));
+			return;
+		}
 		leads.updateStatus(leadId, LeadStatus.ESCALATED);
-		history.record(leadId, HistoryType.SLA_BREACH, who + " did not accept or reject the lead within "
-				+ policy.get("deadlineAfter") + (inARow > 1 ? " (" + inARow + " deadlines missed in a row)" : "")
-				+ "; the manager decides");
+		history.record(leadId, HistoryType.SLA_BREACH, missed + "; the manager decides");
 	}
 
 }

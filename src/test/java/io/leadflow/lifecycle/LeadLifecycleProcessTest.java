@@ -411,6 +411,23 @@ class LeadLifecycleProcessTest {
 		assertThat(leads.findById(leadId).orElseThrow().team()).isEqualTo("territory-emea");
 	}
 
+	@Test
+	void aPartnerThatLetsALeadTimeOutPassesItToTheNextInLine() {
+		String leadId = receive(lead("Chief Operating Officer", RoleLevel.EXECUTIVE, 5000, true, "DE", "Reseller Bundle"));
+		runJobs(leadId);
+		String northwind = task(leadId).getAssignee();
+		assertThat(northwind).isIn("pia", "paul");
+
+		later(Duration.ofDays(5).plusMinutes(1)); // partner deadline, from the acceptance policy
+		runJobs(leadId);
+
+		Task contoso = task(leadId);
+		assertThat(contoso.getTaskDefinitionKey()).isEqualTo("ReviewLead");
+		assertThat(contoso.getAssignee()).isIn("carl", "cleo");
+		assertThat(historyTypes(leadId)).containsSubsequence("SLA_BREACH", "ROUTING_CASCADE", "ROUTED")
+			.doesNotContain("ESCALATED_TO_MANAGER");
+	}
+
 	/** Two wrong territories empty EMEA, the manager assigns nora, who rejects too: three rejections. */
 	private String leadRejectedThreeTimes() {
 		String leadId = receive(strongLead());
