@@ -4,7 +4,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -60,11 +59,6 @@ public class LeadRejections {
 			.param(leadId)
 			.query(Integer.class)
 			.single();
-	}
-
-	public Optional<Rejection> latest(String leadId) {
-		List<Rejection> all = of(leadId);
-		return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
 	}
 
 	/** How many rejections, by reason, per rep, team, source or campaign. */

@@ -13,7 +13,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.NonNull;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -27,19 +26,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice
 class ApiProblems extends ResponseEntityExceptionHandler {
-
-	@Override
-	protected ResponseEntity<Object> handleMethodArgumentNotValid(@NonNull MethodArgumentNotValidException ex,
-			@NonNull HttpHeaders headers, @NonNull HttpStatusCode status, @NonNull WebRequest request) {
-		List<FieldError> errors = ex.getBindingResult()
-			.getFieldErrors()
-			.stream()
-			.map(e -> new FieldError(e.getField(), e.getDefaultMessage()))
-			.sorted(Comparator.comparing(FieldError::field))
-			.toList();
-		return badRequest("Invalid fields: "
-				+ errors.stream().map(FieldError::field).distinct().collect(Collectors.joining(", ")), errors);
-	}
 
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(@NonNull HttpMessageNotReadableException ex,
