@@ -4,18 +4,19 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import io.leadflow.notification.ReportCards.Card;
+import io.leadflow.routing.Reps;
 
 /**
  * Service task {@code Task_SendReportCards} of {@code report-cards}: the past seven days for every
@@ -33,7 +34,10 @@ class SendReportCardsDelegate implements JavaDelegate {
 
 	private final IdentityService identityService;
 
-	SendReportCardsDelegate(ReportCards cards, Mails mails, IdentityService identityService) {
+	private final Reps reps;
+
+	SendReportCardsDelegate(ReportCards cards, Mails mails, IdentityService identityService, Reps reps) {
+		this.reps = reps;
 		this.cards = cards;
 		this.mails = mails;
 		this.identityService = identityService;
@@ -43,22 +47,27 @@ class SendReportCardsDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		OffsetDateTime to = ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.UTC);
 		OffsetDateTime from = to.minusDays(7);
-		String week = to.get(IsoFields.WEEK_BASED_YEAR) + "-W" + to.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+		String weekKey = to.get(IsoFields.WEEK_BASED_YEAR) + "-W" + to.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
 		String period = from.toLocalDate() + " to " + to.toLocalDate();
 
+		// each rep's week and teams, worked out once for their own card and their managers'
+		Map<String, Card> week = new LinkedHashMap<>();
+		Map<String, List<String>> teamsOfRep = new LinkedHashMap<>();
 		for (String rep : reps()) {
-			mails.send(MailKind.REPORT_CARD_REP, null, period, rep, week,
-					Map.of("card", cards.of(rep, from, to), "period", period));
+			week.put(rep, cards.of(rep, from, to));
+			teamsOfRep.put(rep, reps.teamsOf(rep));
 		}
+		week.forEach((rep, card) -> mails.send(MailKind.REPORT_CARD_REP, null, period, rep, weekKey,
+				Map.of("card", card, "period", period)));
 		for (User manager : identityService.createUserQuery().memberOfGroup("sales-managers").list()) {
-			List<String> teams = teamsOf(manager.getId());
+			List<String> teams = reps.teamsOf(manager.getId());
 			List<Card> teamCards = new ArrayList<>();
-			for (String rep : reps()) {
-				if (teams.isEmpty() || teamsOf(rep).stream().anyMatch(teams::contains)) {
-					teamCards.add(cards.of(rep, from, to));
+			week.forEach((rep, card) -> {
+				if (teams.isEmpty() || teamsOfRep.get(rep).stream().anyMatch(teams::contains)) {
+					teamCards.add(card);
 				}
-			}
-			mails.send(MailKind.REPORT_CARD_MANAGER, null, period, manager.getId(), week, Map.of("cards", teamCards,
+			});
+			mails.send(MailKind.REPORT_CARD_MANAGER, null, period, manager.getId(), weekKey, Map.of("cards", teamCards,
 					"total", cards.total("All", teamCards), "period", period, "teams", teams.isEmpty() ? List.of("all") : teams));
 		}
 	}
@@ -68,16 +77,6 @@ class SendReportCardsDelegate implements JavaDelegate {
 			.flatMap(group -> identityService.createUserQuery().memberOfGroup(group).orderByUserId().asc().list().stream())
 			.map(User::getId)
 			.distinct()
-			.toList();
-	}
-
-	private List<String> teamsOf(String userId) {
-		return identityService.createGroupQuery()
-			.groupMember(userId)
-			.list()
-			.stream()
-			.map(Group::getId)
-			.filter(id -> id.startsWith("territory-") || (id.startsWith("partner-") && !id.equals("partner-reps")))
 			.toList();
 	}
 

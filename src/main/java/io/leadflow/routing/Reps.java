@@ -39,6 +39,11 @@ public class Reps {
 		this.leads = leads;
 	}
 
+	/** A territory or partner team, as opposed to a role group such as sales-reps. */
+	public static boolean isTeam(String groupId) {
+		return groupId.startsWith("territory-") || groupId.startsWith("partner-") && !groupId.equals(PARTNER_REPS);
+	}
+
 	public boolean isRep(String userId) {
 		return isMember(userId, DIRECT_REPS) || isMember(userId, PARTNER_REPS);
 	}
@@ -65,7 +70,7 @@ public class Reps {
 			.toList();
 	}
 
-	List<String> teamsOf(String userId) {
+	public List<String> teamsOf(String userId) {
 		return identityService.createGroupQuery()
 			.groupMember(userId)
 			.orderByGroupId()
@@ -73,7 +78,7 @@ public class Reps {
 			.list()
 			.stream()
 			.map(Group::getId)
-			.filter(id -> id.startsWith("territory-") || id.startsWith("partner-") && !id.equals(PARTNER_REPS))
+			.filter(Reps::isTeam)
 			.toList();
 	}
 

@@ -21,6 +21,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.leadflow.routing.Reps;
+
 /**
  * Who may use which part of Leadflow's own API, and which leads they may see — in one place, with
  * the same groups as the engine's authorizations. Administrators may do everything; a path
@@ -157,7 +159,7 @@ public class Access implements HandlerInterceptor {
 		public Set<String> teams() {
 			Set<String> teams = new TreeSet<>();
 			for (String group : groups) {
-				if (group.startsWith("territory-") || group.startsWith("partner-") && !group.equals(PARTNER_REPS)) {
+				if (Reps.isTeam(group)) {
 					teams.add(group);
 				}
 			}

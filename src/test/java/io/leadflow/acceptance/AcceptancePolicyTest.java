@@ -11,7 +11,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.ManagementService;
@@ -26,11 +25,8 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.annotation.DirtiesContext.ClassMode;
 
 import io.leadflow.DecisionTables;
-import io.leadflow.intake.LeadIntakeRequest;
-import io.leadflow.intake.LeadIntakeRequest.CompanyData;
-import io.leadflow.intake.LeadIntakeRequest.ContactData;
+import io.leadflow.LeadScenarios;
 import io.leadflow.intake.LeadIntakeService;
-import io.leadflow.intake.RoleLevel;
 
 /**
  * The acceptance policy table decides the timers: its durations on their own, and a changed
@@ -101,20 +97,8 @@ class AcceptancePolicyTest {
 	}
 
 	private String receiveHotLead() {
-		String unique = UUID.randomUUID().toString().substring(0, 8);
-		String leadId = intake.receive(new LeadIntakeRequest(null, "webinar", null,
-				new ContactData("Ines", "Iversen", "ines@p-" + unique + ".de", null, "CEO", RoleLevel.EXECUTIVE),
-				new CompanyData("Policy " + unique, "p-" + unique + ".de", "DE", "Manufacturing", 5000), "Platform",
-				true, true, true, 2, null)).id();
-		String instanceId = runtimeService.createProcessInstanceQuery()
-			.processInstanceBusinessKey(leadId)
-			.singleResult()
-			.getId();
-		while (taskService.createTaskQuery().processInstanceId(instanceId).count() == 0) {
-			managementService.executeJob(
-					managementService.createJobQuery().processInstanceId(instanceId).executable().list().get(0).getId());
-		}
-		return instanceId;
+		LeadScenarios leads = new LeadScenarios(intake, runtimeService, managementService, taskService);
+		return leads.lifecycleInstance(leads.hotLeadWaitingForItsFirstTask("DE", "Platform"));
 	}
 
 	private static Map<String, Object> lead(String grade, String channel) {

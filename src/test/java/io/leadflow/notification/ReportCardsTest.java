@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -21,11 +20,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 
-import io.leadflow.intake.LeadIntakeRequest;
-import io.leadflow.intake.LeadIntakeRequest.CompanyData;
-import io.leadflow.intake.LeadIntakeRequest.ContactData;
+import io.leadflow.LeadScenarios;
 import io.leadflow.intake.LeadIntakeService;
-import io.leadflow.intake.RoleLevel;
 
 /** The weekly report cards: each rep's week, each manager's teams, sent once per week. */
 @SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
@@ -85,16 +81,8 @@ class ReportCardsTest {
 	}
 
 	private String acceptALead() {
-		String unique = UUID.randomUUID().toString().substring(0, 8);
-		String leadId = intake.receive(new LeadIntakeRequest(null, "webinar", null,
-				new ContactData("Rolf", "Roth", "rolf@r-" + unique + ".de", null, "CEO", RoleLevel.EXECUTIVE),
-				new CompanyData("Report " + unique, "r-" + unique + ".de", "DE", "Manufacturing", 5000), "Platform",
-				true, true, true, 2, null)).id();
-		String instanceId = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(leadId).singleResult().getId();
-		while (taskService.createTaskQuery().processInstanceId(instanceId).count() == 0) {
-			managementService.executeJob(
-					managementService.createJobQuery().processInstanceId(instanceId).executable().list().get(0).getId());
-		}
+		LeadScenarios leads = new LeadScenarios(intake, runtimeService, managementService, taskService);
+		String instanceId = leads.lifecycleInstance(leads.hotLeadWaitingForItsFirstTask("DE", "Platform"));
 		Task review = taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
 		signIn(review.getAssignee());
 		try {

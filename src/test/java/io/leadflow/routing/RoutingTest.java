@@ -10,7 +10,6 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -18,8 +17,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,11 +26,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.leadflow.intake.LeadIntakeRequest;
-import io.leadflow.intake.LeadIntakeRequest.CompanyData;
-import io.leadflow.intake.LeadIntakeRequest.ContactData;
+import io.leadflow.LeadScenarios;
 import io.leadflow.intake.LeadIntakeService;
-import io.leadflow.intake.RoleLevel;
 import io.leadflow.lead.LeadHistory;
 
 /**
@@ -166,19 +160,8 @@ class RoutingTest {
 	}
 
 	private String receive(String country, String productInterest) {
-		String unique = UUID.randomUUID().toString().substring(0, 8);
-		String leadId = intake.receive(new LeadIntakeRequest(null, "webinar", null,
-				new ContactData("Kenji", "Mori", "kenji@corp-" + unique + ".example", null, "CTO", RoleLevel.EXECUTIVE),
-				new CompanyData("Corp " + unique, "corp-" + unique + ".example", country, "Manufacturing", 5000),
-				productInterest, true, true, true, 2, null)).id();
-		ProcessInstance instance = runtimeService.createProcessInstanceQuery()
-			.processInstanceBusinessKey(leadId)
-			.singleResult();
-		while (taskService.createTaskQuery().processInstanceId(instance.getId()).count() == 0) {
-			List<Job> due = managementService.createJobQuery().processInstanceId(instance.getId()).executable().list();
-			managementService.executeJob(due.get(0).getId());
-		}
-		return leadId;
+		return new LeadScenarios(intake, runtimeService, managementService, taskService)
+			.hotLeadWaitingForItsFirstTask(country, productInterest);
 	}
 
 	private Task task(String leadId) {
