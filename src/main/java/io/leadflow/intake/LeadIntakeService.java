@@ -83,7 +83,8 @@ public class LeadIntakeService {
 				request.campaign(), request.productInterest(), request.budgetEstablished(), request.authority(),
 				request.need(), request.timelineMonths()));
 		history.record(leadId, HistoryType.RECEIVED, "Received from " + describeOrigin(request) + ": "
-				+ contact.fullName() + " <" + email + ">, " + company.name() + " (" + company.country() + ")");
+				+ contact.fullName() + " <" + email + ">, " + company.name()
+				+ (company.country() == null ? "" : " (" + company.country() + ")"));
 
 		runtimeService.startProcessInstanceByKey(LeadLifecycle.PROCESS_ID, leadId, decisionInputs(leadId, request,
 				email, company));

@@ -1,6 +1,8 @@
 package io.leadflow.lead;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.HashMap;
@@ -19,6 +21,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.leadflow.cultivation.AccountEngagement;
+import io.leadflow.cultivation.CultivationRecord;
+import io.leadflow.cultivation.EngagementScore;
+import io.leadflow.cultivation.Engagements;
+import io.leadflow.cultivation.QualityOfEngagement;
 import io.leadflow.lead.LeadRejections.Rejection;
 import io.leadflow.lead.LeadRepository.Account;
 import io.leadflow.lead.LeadRepository.Contact;
@@ -27,6 +34,7 @@ import io.leadflow.lead.LeadRepository.LeadFilter;
 import io.leadflow.lead.LeadRepository.Page;
 import io.leadflow.lead.LeadRepository.Visibility;
 import io.leadflow.system.Access;
+import io.leadflow.system.EngineClock;
 import io.leadflow.system.NotFoundException;
 import io.leadflow.system.SystemAccess;
 import io.swagger.v3.oas.annotations.Operation;
@@ -52,8 +60,21 @@ class LeadController {
 
 	private final SystemAccess system;
 
+	private final CultivationRecord cultivation;
+
+	private final Engagements engagements;
+
+	private final EngagementScore engagementScore;
+
+	private final AccountEngagement accountEngagement;
+
 	LeadController(LeadRepository leads, LeadHistory history, LeadRejections rejections, TaskService taskService,
-			TaskTimers timers, Access access, SystemAccess system) {
+			TaskTimers timers, Access access, SystemAccess system, CultivationRecord cultivation,
+			Engagements engagements, EngagementScore engagementScore, AccountEngagement accountEngagement) {
+		this.cultivation = cultivation;
+		this.engagements = engagements;
+		this.engagementScore = engagementScore;
+		this.accountEngagement = accountEngagement;
 		this.access = access;
 		this.system = system;
 		this.timers = timers;
@@ -84,11 +105,21 @@ class LeadController {
 						task.getCreateTime(), task.getDueDate(), due.reminderAt(), due.deadlineAt());
 			})
 			.toList());
+		Instant now = EngineClock.now();
+		CultivationRecord.Loops loops = cultivation.of(id, EngineClock.nowUtc()).orElseThrow();
+		Cultivation inCultivation = new Cultivation(loops.loops(), loops.timeInCultivation(), loops.cultivatingSince(),
+				loops.touchesSent(), engagementScore.of(lead.contactId(), lead.productInterest(), now),
+				loops.unsubscribedAt());
+		List<EngagementView> contactEngagements = engagements.ofContact(lead.contactId())
+			.stream()
+			.map(e -> new EngagementView(e.type().name(), e.occurredAt(), e.detail(), e.intentPoints()))
+			.toList();
 		return new Dossier(lead.id(), lead.externalId(), lead.status(), lead.score(), lead.grade(), lead.source(),
 				lead.campaign(), lead.productInterest(), lead.budgetEstablished(), lead.authority(), lead.need(),
 				lead.timelineMonths(), lead.team(), lead.ownerId(), lead.dealValue(), lead.createdAt(),
-				lead.updatedAt(), lead.closedAt(), lead.contact(), lead.account(), rejections.of(id), openTasks,
-				history.of(id));
+				lead.updatedAt(), lead.closedAt(), lead.contact(), lead.account(), lead.accountId(),
+				accountEngagement.of(lead.accountId(), now), inCultivation, contactEngagements, rejections.of(id),
+				openTasks, history.of(id));
 	}
 
 	@GetMapping
@@ -118,8 +149,23 @@ class LeadController {
 	record Dossier(String id, String externalId, LeadStatus status, Integer score, String grade, String source,
 			String campaign, String productInterest, Boolean budgetEstablished, Boolean authority, Boolean need,
 			Integer timelineMonths, String team, String owner, BigDecimal dealValue, OffsetDateTime createdAt,
-			OffsetDateTime updatedAt, OffsetDateTime closedAt, Contact contact, Account account,
+			OffsetDateTime updatedAt, OffsetDateTime closedAt, Contact contact, Account account, String accountId,
+			QualityOfEngagement.Score accountEngagement, Cultivation cultivation, List<EngagementView> engagements,
 			List<Rejection> rejections, List<OpenTask> openTasks, List<LeadHistory.Entry> history) {
+	}
+
+	/**
+	 * @param loops how often the lead went round the cultivation loop
+	 * @param timeInCultivation all loops together, the current one up to now
+	 * @param cultivatingSince when the current loop began; null outside cultivation
+	 * @param engagementScore the contact's engagement points, decayed to now
+	 */
+	record Cultivation(int loops, Duration timeInCultivation, OffsetDateTime cultivatingSince, int touchesSent,
+			int engagementScore, OffsetDateTime unsubscribedAt) {
+	}
+
+	/** What the lead's contact did; {@code intentPoints} as the engagement-points table gave them, before decay. */
+	record EngagementView(String type, OffsetDateTime occurredAt, String detail, int intentPoints) {
 	}
 
 	/** @param reminderAt when the assignee is reminded; @param deadlineAt when the task is taken away */

@@ -60,6 +60,34 @@ public class LeadRepository {
 			.findFirst();
 	}
 
+	/** The newest lead of this email, open or closed. */
+	public Optional<Lead> findLatestByEmail(String email) {
+		return jdbc.sql("SELECT " + LEAD_COLUMNS + " WHERE c.email = ? ORDER BY l.created_at DESC")
+			.param(email)
+			.query(this::mapLead)
+			.list()
+			.stream()
+			.findFirst();
+	}
+
+	public Optional<Contact> findContactByEmail(String email) {
+		return jdbc.sql("SELECT email, first_name, last_name, phone, title, role_level FROM contact WHERE email = ?")
+			.param(email)
+			.query((rs, row) -> new Contact(rs.getString("email"), rs.getString("first_name"), rs.getString("last_name"),
+					rs.getString("phone"), rs.getString("title"), rs.getString("role_level")))
+			.optional();
+	}
+
+	public Optional<AccountRow> findAccount(String accountId) {
+		return jdbc.sql("SELECT id, domain, name, country, industry, employees, owner_id, created_at FROM account WHERE id = ?")
+			.param(accountId)
+			.query((rs, row) -> new AccountRow(rs.getString("id"),
+					new Account(rs.getString("domain"), rs.getString("name"), rs.getString("country"),
+							rs.getString("industry"), rs.getObject("employees", Integer.class)),
+					rs.getString("owner_id"), rs.getObject("created_at", OffsetDateTime.class)))
+			.optional();
+	}
+
 	public Optional<String> findAccountIdByDomain(String domain) {
 		return jdbc.sql("SELECT id FROM account WHERE domain = ?").param(domain).query(String.class).optional();
 	}
@@ -243,6 +271,9 @@ public class LeadRepository {
 	}
 
 	public record Account(String domain, String name, String country, String industry, Integer employees) {
+	}
+
+	public record AccountRow(String id, Account account, String ownerId, OffsetDateTime createdAt) {
 	}
 
 	public record NewLead(String id, String externalId, String contactId, String accountId, String source,

@@ -3,10 +3,10 @@ package io.leadflow.lead;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** Where a lead stands, as users see it. */
+/** Where a lead stands, as users see it. A DORMANT lead is open: the next engagement wakes it. */
 public enum LeadStatus {
 
-	NEW, QUALIFYING, CULTIVATING, ROUTED, ACCEPTED, REJECTED, ESCALATED, WON, LOST, NOT_A_LEAD, DISQUALIFIED, MERGED;
+	NEW, QUALIFYING, CULTIVATING, DORMANT, ROUTED, ACCEPTED, REJECTED, ESCALATED, WON, LOST, NOT_A_LEAD, DISQUALIFIED, MERGED;
 
 	private static final Set<LeadStatus> CLOSED = EnumSet.of(WON, LOST, NOT_A_LEAD, DISQUALIFIED, MERGED);
 

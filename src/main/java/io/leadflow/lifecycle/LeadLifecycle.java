@@ -10,7 +10,6 @@ public final class LeadLifecycle {
 	public static final String PROCESS_ID = "lead-lifecycle";
 
 	public static final String TASK_QUALIFY_LEAD = "QualifyLead";
-	public static final String TASK_CULTIVATE_LEAD = "CultivateLead";
 	public static final String TASK_ASSIGN_LEAD = "AssignLead";
 	public static final String TASK_REVIEW_LEAD = "ReviewLead";
 	public static final String TASK_EVALUATE_REJECTED_LEAD = "EvaluateRejectedLead";
@@ -76,6 +75,8 @@ public final class LeadLifecycle {
 	public static final String OUTCOME = "outcome";
 	public static final String DEAL_VALUE = "dealValue";
 	public static final String REASON = "reason";
+	/** Why a lead was lost: TIMING sends it back to cultivation, the others end it. */
+	public static final String LOST_REASON = "lostReason";
 	public static final String ACTION = "action";
 	public static final String ASSIGNEE = "assignee";
 

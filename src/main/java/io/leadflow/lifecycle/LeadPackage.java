@@ -7,7 +7,11 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import io.leadflow.cultivation.AccountEngagement;
+import io.leadflow.cultivation.CultivationRecord;
+import io.leadflow.cultivation.QualityOfEngagement;
 import io.leadflow.lead.LeadHistory;
+import io.leadflow.system.EngineClock;
 import io.leadflow.lead.LeadRejections;
 import io.leadflow.lead.LeadRepository;
 import io.leadflow.lead.LeadRepository.Lead;
@@ -28,7 +32,14 @@ class LeadPackage {
 
 	private final LeadRejections rejections;
 
-	LeadPackage(LeadRepository leads, LeadHistory history, LeadRejections rejections) {
+	private final AccountEngagement accountEngagement;
+
+	private final CultivationRecord cultivation;
+
+	LeadPackage(LeadRepository leads, LeadHistory history, LeadRejections rejections,
+			AccountEngagement accountEngagement, CultivationRecord cultivation) {
+		this.accountEngagement = accountEngagement;
+		this.cultivation = cultivation;
 		this.leads = leads;
 		this.history = history;
 		this.rejections = rejections;
@@ -65,6 +76,15 @@ class LeadPackage {
 		view.put("industry", lead.account().industry());
 		view.put("employees", lead.account().employees());
 		view.put("receivedAt", WHEN.format(lead.createdAt()));
+		QualityOfEngagement.Score engagement = accountEngagement.of(lead.accountId(), EngineClock.now());
+		view.put("accountEngagement", engagement.score());
+		view.put("accountEngagementParts", "breadth " + engagement.breadth() + ", depth " + engagement.depth()
+				+ ", frequency " + engagement.frequency() + ", recency " + engagement.recency() + "; "
+				+ engagement.people() + " people engaged (" + String.join(", ", engagement.roleLevels()) + ")");
+		cultivation.of(leadId, EngineClock.nowUtc()).ifPresent(loops -> {
+			view.put("cultivationLoops", loops.loops());
+			view.put("daysInCultivation", loops.timeInCultivation().toDays());
+		});
 		view.replaceAll((key, value) -> value instanceof String text ? asText(text) : value);
 		return view;
 	}

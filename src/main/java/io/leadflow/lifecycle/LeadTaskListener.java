@@ -31,6 +31,8 @@ class LeadTaskListener implements TaskListener {
 	static final List<String> REJECTION_REASONS = List.of("NOT_READY", "ALREADY_WORKING", "WRONG_TERRITORY",
 			"BAD_CONTACT", "NOT_A_LEAD", "OTHER");
 
+	static final List<String> LOST_REASONS = List.of("TIMING", "COMPETITOR", "PRICE", "NO_DECISION", "OTHER");
+
 	private final LeadRepository leads;
 
 	private final LeadHistory history;
@@ -64,8 +66,8 @@ class LeadTaskListener implements TaskListener {
 	}
 
 	private void created(DelegateTask task) {
-		for (String answer : List.of(DECISION, REJECTION_REASON, COMMENT, OUTCOME, DEAL_VALUE, REASON, ACTION,
-				ASSIGNEE)) {
+		for (String answer : List.of(DECISION, REJECTION_REASON, COMMENT, OUTCOME, DEAL_VALUE, REASON, LOST_REASON,
+				ACTION, ASSIGNEE)) {
 			task.removeVariable(answer);
 		}
 		String leadId = leadId(task);
@@ -88,14 +90,13 @@ class LeadTaskListener implements TaskListener {
 		TaskVariables answer = new TaskVariables(task);
 		switch (task.getTaskDefinitionKey()) {
 			case TASK_QUALIFY_LEAD -> qualified(leadId, answer);
-			case TASK_CULTIVATE_LEAD -> cultivated(leadId, answer);
 			case TASK_ASSIGN_LEAD -> assignedByManager(task, leadId, answer);
 			case TASK_REVIEW_LEAD -> reviewed(task, leadId, answer);
 			case TASK_EVALUATE_REJECTED_LEAD -> evaluated(leadId, answer);
 			case TASK_HANDLE_REJECTED_LEAD -> handledByManager(task, leadId, answer);
 			case TASK_HANDLE_UNACCEPTED_LEAD -> handledUnaccepted(task, leadId, answer);
 			case TASK_REVIEW_STALE_LEAD -> reviewedStale(task, leadId, answer);
-			case TASK_REPORT_DISPOSITION -> disposed(leadId, answer);
+			case TASK_REPORT_DISPOSITION -> disposed(task, leadId, answer);
 			default -> throw new IllegalStateException("No contract for task " + task.getTaskDefinitionKey());
 		}
 	}
@@ -108,15 +109,6 @@ class LeadTaskListener implements TaskListener {
 			leads.updateStatus(leadId, LeadStatus.CULTIVATING);
 		}
 		else if (action.equals("DISQUALIFY")) {
-			disqualify(leadId, comment);
-		}
-	}
-
-	private void cultivated(String leadId, TaskVariables answer) {
-		String action = answer.oneOf(ACTION, "SALES_READY", "DISQUALIFY");
-		String comment = answer.optionalText(COMMENT);
-		history.record(leadId, HistoryType.CULTIVATION_DECIDED, describe(action, comment));
-		if (action.equals("DISQUALIFY")) {
 			disqualify(leadId, comment);
 		}
 	}
@@ -220,8 +212,11 @@ class LeadTaskListener implements TaskListener {
 		}
 	}
 
-	private void disposed(String leadId, TaskVariables answer) {
+	private void disposed(DelegateTask task, String leadId, TaskVariables answer) {
 		String outcome = answer.oneOf(OUTCOME, "WON", "LOST", "NOT_A_LEAD");
+		String lostReason = answer.optionalOneOf(LOST_REASON, "OTHER", LOST_REASONS.toArray(String[]::new));
+		// the gateway after the task reads it for every outcome
+		task.setVariable(LOST_REASON, outcome.equals("LOST") ? lostReason : null);
 		if (outcome.equals("WON")) {
 			BigDecimal dealValue = answer.requiredAmount(DEAL_VALUE);
 			leads.updateDealValue(leadId, dealValue);
@@ -231,7 +226,18 @@ class LeadTaskListener implements TaskListener {
 		}
 		String reason = answer.requiredText(REASON);
 		leads.updateStatus(leadId, LeadStatus.valueOf(outcome));
-		history.record(leadId, HistoryType.valueOf(outcome), (outcome.equals("LOST") ? "Lost: " : "Not a lead: ") + reason);
+		if (outcome.equals("NOT_A_LEAD")) {
+			history.record(leadId, HistoryType.NOT_A_LEAD, "Not a lead: " + reason);
+			return;
+		}
+		if (lostReason.equals("TIMING")) {
+			// like a rep who rejected it as not ready yet: offered it first once it is ready again
+			task.setVariable(REJECTED_BY, task.getVariable(REP));
+			history.record(leadId, HistoryType.LOST, "Lost for timing: " + reason + " — back to cultivation, not lost for good");
+			return;
+		}
+		history.record(leadId, HistoryType.LOST,
+				(lostReason.equals("OTHER") ? "Lost: " : "Lost (" + lostReason + "): ") + reason);
 	}
 
 	private void disqualify(String leadId, String comment) {

@@ -25,6 +25,11 @@ final class TaskVariables {
 		return text;
 	}
 
+	/** One of {@code allowed}, or {@code fallback} when the answer leaves it out. */
+	String optionalOneOf(String name, String fallback, String... allowed) {
+		return task.getVariable(name) == null ? fallback : oneOf(name, allowed);
+	}
+
 	String requiredText(String name) {
 		String text = optionalText(name);
 		if (text == null) {

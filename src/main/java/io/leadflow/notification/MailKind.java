@@ -11,7 +11,9 @@ public enum MailKind {
 	REASSIGNED_AWAY("reassigned-away", "Taken away from you: %s"),
 	DISPOSITION_REMINDER("disposition-reminder", "How is it going with %s?"),
 	REPORT_CARD_REP("report-card-rep", "Your leads, %s"),
-	REPORT_CARD_MANAGER("report-card-manager", "Your teams' leads, %s");
+	REPORT_CARD_MANAGER("report-card-manager", "Your teams' leads, %s"),
+	/** A touch of the cultivation loop: goes to the lead's contact, not to a Leadflow user. */
+	NURTURE_TOUCH("nurture-touch", "%s");
 
 	private final String template;
 
@@ -24,6 +26,10 @@ public enum MailKind {
 
 	String template() {
 		return template;
+	}
+
+	boolean toContact() {
+		return this == NURTURE_TOUCH;
 	}
 
 	String subject(String leadTitle) {

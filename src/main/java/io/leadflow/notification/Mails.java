@@ -25,6 +25,7 @@ import org.thymeleaf.context.Context;
 
 import io.leadflow.lead.HistoryType;
 import io.leadflow.lead.LeadHistory;
+import io.leadflow.lead.LeadRepository.Lead;
 
 /**
  * Sends one mail, HTML with a plain-text part, to a Camunda user. A failure to send is thrown, so the
@@ -70,7 +71,7 @@ public class Mails {
 	public void send(MailKind kind, String leadId, String leadTitle, String userId, String occurrence,
 			Map<String, Object> model) {
 		String key = (leadId + ":" + kind + ":" + userId + ":" + occurrence);
-		if (jdbc.sql("SELECT COUNT(*) FROM mail_sent WHERE idempotency_key = ?").param(key).query(Long.class).single() > 0) {
+		if (sentBefore(key)) {
 			log.info("{} to {} for lead {} was sent before; not again", kind, userId, leadId);
 			return;
 		}
@@ -82,24 +83,61 @@ public class Mails {
 		Context context = new Context();
 		context.setVariables(model);
 		context.setVariable("user", user);
+		deliver(key, kind, leadId, user.getEmail(), userId, kind.subject(leadTitle), context);
+	}
+
+	/**
+	 * A mail to the lead's contact, from marketing. A contact who has unsubscribed gets none, even
+	 * a touch that was on its way when they unsubscribed.
+	 */
+	public void sendToContact(MailKind kind, Lead lead, String occurrence, Map<String, Object> model) {
+		String email = lead.contact().email();
+		String key = (lead.id() + ":" + kind + ":" + email + ":" + occurrence);
+		if (sentBefore(key)) {
+			log.info("{} to the contact of lead {} was sent before; not again", kind, lead.id());
+			return;
+		}
+		if (unsubscribed(lead.contactId())) {
+			history.record(lead.id(), HistoryType.UNSUBSCRIBED, kind + " not mailed: the contact has unsubscribed");
+			return;
+		}
+		Context context = new Context();
+		context.setVariables(model);
+		Object touch = model.get("touch");
+		String about = touch instanceof Map<?, ?> content ? String.valueOf(content.get("content")) : kind.name();
+		deliver(key, kind, lead.id(), email, email, kind.subject(about), context);
+	}
+
+	private boolean sentBefore(String key) {
+		return jdbc.sql("SELECT COUNT(*) FROM mail_sent WHERE idempotency_key = ?").param(key).query(Long.class).single() > 0;
+	}
+
+	private boolean unsubscribed(String contactId) {
+		return jdbc.sql("SELECT COUNT(*) FROM contact WHERE id = ? AND unsubscribed_at IS NOT NULL")
+			.param(contactId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	private void deliver(String key, MailKind kind, String leadId, String address, String recipient, String subject,
+			Context context) {
 		context.setVariable("tasklistUrl", settings.tasklistUrl());
-		String subject = kind.subject(leadTitle);
 		MimeMessage message = mailSender.createMimeMessage();
 		try {
 			MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
 			helper.setFrom(settings.from());
-			helper.setTo(user.getEmail());
+			helper.setTo(address);
 			helper.setSubject(subject);
 			helper.setText(templates.process(kind.template() + ".txt", context),
 					templates.process(kind.template() + ".html", context));
 		}
 		catch (MessagingException e) {
-			throw new MailPreparationException("Cannot prepare " + kind + " for " + userId, e);
+			throw new MailPreparationException("Cannot prepare " + kind + " for " + recipient, e);
 		}
 		mailSender.send(message);
-		remember(key, leadId, kind, user.getEmail(), subject);
+		remember(key, leadId, kind, address, subject);
 		if (leadId != null) {
-			history.record(leadId, HistoryType.MAIL_SENT, "\"" + subject + "\" to " + userId);
+			history.record(leadId, HistoryType.MAIL_SENT, "\"" + subject + "\" to " + recipient);
 		}
 	}
 

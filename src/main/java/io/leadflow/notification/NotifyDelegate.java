@@ -3,6 +3,7 @@ package io.leadflow.notification;
 import static io.leadflow.lifecycle.LeadLifecycle.*;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
+import io.leadflow.cultivation.Cultivation;
 import io.leadflow.system.SystemAccess;
 
 /**
@@ -34,6 +36,12 @@ class NotifyDelegate implements JavaDelegate {
 	static final String MAILS = "mails";
 
 	static final String TASK_KEY = "taskKey";
+
+	/** The recipient of a mail to the lead's contact, whose address is looked up when it is sent. */
+	static final String CONTACT = "contact";
+
+	/** What a touch mail offers: the nurture plan's content and link, and the touch's number in the loop. */
+	static final String TOUCH = "touch";
 
 	private static final String MANAGERS = "sales-managers";
 
@@ -92,6 +100,10 @@ class NotifyDelegate implements JavaDelegate {
 					mails.add(mail(kind, rep));
 				}
 			}
+			case NURTURE_TOUCH -> {
+				taskKey = null;
+				mails.add(mail(kind, CONTACT));
+			}
 			default -> throw new IllegalStateException(kind + " is not sent by the lifecycle");
 		}
 		if (mails.isEmpty()) {
@@ -104,7 +116,15 @@ class NotifyDelegate implements JavaDelegate {
 					.putValue(TASK_KEY, taskKey)
 					.putValue(TEAM, team)
 					.putValue(BREACHED_BY, execution.getVariable(BREACHED_BY))
-					.putValue(ACCEPTANCE_POLICY, execution.getVariable(ACCEPTANCE_POLICY)));
+					.putValue(ACCEPTANCE_POLICY, execution.getVariable(ACCEPTANCE_POLICY))
+					.putValue(TOUCH, kind == MailKind.NURTURE_TOUCH ? touch(execution) : null));
+	}
+
+	private static Map<String, Object> touch(DelegateExecution execution) {
+		@SuppressWarnings("unchecked")
+		Map<String, Object> touch = new LinkedHashMap<>((Map<String, Object>) execution.getVariable(Cultivation.NURTURE_PLAN));
+		touch.put("number", ((Number) execution.getVariable(Cultivation.TOUCHES_SENT)).intValue() + 1);
+		return touch;
 	}
 
 	private static Map<String, String> mail(MailKind kind, String recipient) {

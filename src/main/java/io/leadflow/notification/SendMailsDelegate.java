@@ -38,20 +38,25 @@ class SendMailsDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		String leadId = (String) execution.getVariable(LEAD_ID);
 		Lead lead = leads.findById(leadId).orElseThrow();
-		Task task = taskService.createTaskQuery()
-			.processInstanceBusinessKey(leadId)
-			.taskDefinitionKey((String) execution.getVariable(NotifyDelegate.TASK_KEY))
-			.singleResult();
+		String taskKey = (String) execution.getVariable(NotifyDelegate.TASK_KEY);
+		Task task = taskKey == null ? null
+				: taskService.createTaskQuery().processInstanceBusinessKey(leadId).taskDefinitionKey(taskKey).singleResult();
 		Map<String, Object> model = new LinkedHashMap<>();
 		model.put("lead", lead);
 		model.put("team", execution.getVariable(TEAM));
 		model.put("breachedBy", execution.getVariable(BREACHED_BY));
 		model.put("acceptancePolicy", execution.getVariable(ACCEPTANCE_POLICY));
 		model.put("taskId", task == null ? null : task.getId());
+		model.put("touch", execution.getVariable(NotifyDelegate.TOUCH));
 		String title = lead.contact().fullName() + ", " + lead.account().name();
 		@SuppressWarnings("unchecked")
 		List<Map<String, String>> wanted = (List<Map<String, String>>) execution.getVariable(NotifyDelegate.MAILS);
 		for (Map<String, String> mail : wanted) {
+			MailKind kind = MailKind.valueOf(mail.get("kind"));
+			if (kind.toContact()) {
+				mails.sendToContact(kind, lead, execution.getProcessInstanceId(), model);
+				continue;
+			}
 			mails.send(MailKind.valueOf(mail.get("kind")), leadId, title, mail.get("recipient"),
 					execution.getProcessInstanceId(), model);
 		}

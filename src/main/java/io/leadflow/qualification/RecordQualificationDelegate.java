@@ -8,6 +8,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import static io.leadflow.cultivation.Cultivation.ACCOUNT_ENGAGEMENT;
+import static io.leadflow.cultivation.Cultivation.ENGAGEMENT_SCORE;
+
 import io.leadflow.lead.HistoryType;
 import io.leadflow.lead.LeadHistory;
 import io.leadflow.lead.LeadRepository;
@@ -47,7 +50,10 @@ class RecordQualificationDelegate implements JavaDelegate {
 		execution.setVariable(NEEDS_CHECK, needsCheck);
 
 		leads.updateQualification(leadId, score, grade);
-		history.record(leadId, HistoryType.QUALIFIED, "Score " + score + ", grade " + grade + ", " + route
+		Object engagement = execution.getVariable(ENGAGEMENT_SCORE);
+		Object account = execution.getVariable(ACCOUNT_ENGAGEMENT);
+		String weighed = engagement == null ? "" : " (engagement " + engagement + ", account engagement " + account + "/10)";
+		history.record(leadId, HistoryType.QUALIFIED, "Score " + score + weighed + ", grade " + grade + ", " + route
 				+ (needsCheck ? " (marketing checks first)" : "") + (why == null ? "" : ": " + why));
 		switch (route) {
 			case "SALES_READY" -> {

@@ -51,7 +51,9 @@ public class Access implements HandlerInterceptor {
 			new Rule(HttpMethod.GET, "/api/reps/*", Set.of(MARKETING, MANAGERS)),
 			new Rule(HttpMethod.PUT, "/api/reps/*", Set.of(MANAGERS)),
 			new Rule(HttpMethod.GET, "/api/rejections/**", Set.of(MARKETING, MANAGERS)),
-			new Rule(HttpMethod.GET, "/api/mails", Set.of(MARKETING)));
+			new Rule(HttpMethod.GET, "/api/mails", Set.of(MARKETING)),
+			new Rule(HttpMethod.POST, "/api/engagements", Set.of(MARKETING, INTAKE)),
+			new Rule(HttpMethod.GET, "/api/accounts/*", Set.of(MARKETING, MANAGERS)));
 
 	private static final AntPathMatcher PATHS = new AntPathMatcher();
 

@@ -7,6 +7,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +40,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestExecutionListeners;
 
+import io.leadflow.cultivation.CultivationRecord;
+import io.leadflow.cultivation.EngagementRequest;
+import io.leadflow.cultivation.EngagementService;
+import io.leadflow.cultivation.EngagementType;
 import io.leadflow.intake.LeadIntakeRequest;
 import io.leadflow.intake.LeadIntakeRequest.CompanyData;
 import io.leadflow.intake.LeadIntakeRequest.ContactData;
@@ -84,6 +90,12 @@ class LeadLifecycleProcessTest {
 	private LeadHistory history;
 
 	@Autowired
+	private EngagementService engagementService;
+
+	@Autowired
+	private CultivationRecord cultivationRecord;
+
+	@Autowired
 	private TaskService taskService;
 
 	@Autowired
@@ -113,7 +125,7 @@ class LeadLifecycleProcessTest {
 	void aStrongLeadGoesStraightToARepWhoWinsIt() {
 		String leadId = receive(strongLead());
 
-		assertThat(instance(leadId)).isWaitingAt("Decide_Qualification");
+		assertThat(instance(leadId)).isWaitingAt("Task_WeighEngagement");
 		runJobs(leadId);
 
 		Task review = task(leadId);
@@ -188,10 +200,13 @@ class LeadLifecycleProcessTest {
 
 		complete(task(leadId), "mara", Map.of("action", "CULTIVATE", "comment", "Timeline is next year"));
 		assertThat(leads.findById(leadId).orElseThrow().status()).isEqualTo(LeadStatus.CULTIVATING);
-		Task cultivate = task(leadId);
-		assertThat(cultivate.getTaskDefinitionKey()).isEqualTo("CultivateLead");
+		assertThat(cultivation(leadId)).isWaitingAt("Gateway_WaitForLead");
 
-		complete(cultivate, "mara", Map.of("action", "SALES_READY"));
+		engage(leadId, EngagementType.DEMO_DAY);
+		Task check = task(leadId);
+		assertThat(check.getTaskDefinitionKey()).as("still no budget: marketing checks again").isEqualTo("QualifyLead");
+		assertThat(cultivationEndedAt(leadId, "End_SalesReady")).isTrue();
+		complete(check, "mara", Map.of("action", "SALES_READY", "comment", "Budget confirmed after the demo day"));
 		runJobs(leadId);
 		Task review = task(leadId);
 		assertThat(review.getTaskDefinitionKey()).isEqualTo("ReviewLead");
@@ -225,15 +240,119 @@ class LeadLifecycleProcessTest {
 	}
 
 	@Test
-	void anEarlyLeadIsCultivatedUntilMarketingDisqualifiesIt() {
+	void anEarlyLeadIsTouchedOnTheNurturePlanUntilItUnsubscribes() throws Exception {
+		LeadIntakeRequest early = lead(null, RoleLevel.OTHER, null, null, "DE");
+		String leadId = receive(early);
+		runJobs(leadId);
+		assertThat(cultivation(leadId)).isWaitingAt("Gateway_WaitForLead");
+		assertThat(leads.findById(leadId).orElseThrow().status()).isEqualTo(LeadStatus.CULTIVATING);
+
+		later(Duration.ofDays(7).plusMinutes(1));
+		runJobs(leadId);
+		later(Duration.ofDays(14).plusMinutes(1));
+		runJobs(leadId);
+		assertThat(subjectsTo(early.contact().email())).containsExactly("Guide: from first contact to closed deal",
+				"Webinar invitation: the lead lifecycle live");
+
+		engage(leadId, EngagementType.SITE_VISIT);
+		assertThat(cultivation(leadId)).as("one site visit does not make it ready").isWaitingAt("Gateway_WaitForLead");
+		assertThat(lastDetail(leadId, "QUALIFIED")).contains("engagement 2,").contains("CULTIVATE");
+
+		engage(leadId, EngagementType.UNSUBSCRIBE);
+		later(Duration.ofDays(30));
+		runJobs(leadId);
+
+		assertThat(cultivationEndedAt(leadId, "End_Unsubscribed")).isTrue();
+		assertEndedAt(leadId, "End_DisqualifiedInCultivation");
+		assertThat(leads.findById(leadId).orElseThrow().status()).isEqualTo(LeadStatus.DISQUALIFIED);
+		assertThat(subjectsTo(early.contact().email())).as("no touch after unsubscribing").hasSize(2);
+		assertThat(historyTypes(leadId)).containsSubsequence("CULTIVATION_STARTED", "ENGAGEMENT", "DISQUALIFIED");
+		assertThat(cultivationRecord.of(leadId, OffsetDateTime.now(ZoneOffset.UTC)).orElseThrow().touchesSent()).isEqualTo(2);
+	}
+
+	@Test
+	void aSilentLeadGoesDormantAndTheNextEngagementWakesItForASecondLoop() {
 		String leadId = receive(lead(null, RoleLevel.OTHER, null, null, "DE"));
 		runJobs(leadId);
 
-		Task cultivate = task(leadId);
-		assertThat(cultivate.getTaskDefinitionKey()).isEqualTo("CultivateLead");
-		assertThat(leads.findById(leadId).orElseThrow().status()).isEqualTo(LeadStatus.CULTIVATING);
-		complete(cultivate, "mara", Map.of("action", "DISQUALIFY", "comment", "Unsubscribed"));
+		later(Duration.ofDays(271));
+		runJobs(leadId);
+		assertThat(cultivationEndedAt(leadId, "End_Dormant")).isTrue();
+		assertThat(leads.findById(leadId).orElseThrow().status()).isEqualTo(LeadStatus.DORMANT);
+		assertThat(instance(leadId)).isWaitingAt("Event_WokenByEngagement");
 
+		var woken = engage(leadId, EngagementType.WEBINAR);
+		assertThat(woken.correlated()).isTrue();
+		runJobs(leadId);
+
+		assertThat(cultivation(leadId)).isWaitingAt("Gateway_WaitForLead");
+		assertThat(leads.findById(leadId).orElseThrow().status()).isEqualTo(LeadStatus.CULTIVATING);
+		assertThat(historyTypes(leadId)).containsSubsequence("CULTIVATION_STARTED", "DORMANT", "ENGAGEMENT", "WOKEN_UP",
+				"QUALIFIED", "CULTIVATION_STARTED");
+		var loops = cultivationRecord.of(leadId, OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC))
+			.orElseThrow();
+		assertThat(loops.loops()).isEqualTo(2);
+		assertThat(loops.timeInCultivation()).isGreaterThanOrEqualTo(Duration.ofDays(270));
+	}
+
+	@Test
+	void anUnsubscribeEndsADormantLead() {
+		String leadId = receive(lead(null, RoleLevel.OTHER, null, null, "DE"));
+		runJobs(leadId);
+		later(Duration.ofDays(271));
+		runJobs(leadId);
+
+		engage(leadId, EngagementType.UNSUBSCRIBE);
+
+		assertEndedAt(leadId, "End_UnsubscribedWhileDormant");
+		assertThat(leads.findById(leadId).orElseThrow().status()).isEqualTo(LeadStatus.DISQUALIFIED);
+	}
+
+	@Test
+	void aLeadLostForTimingIsCultivatedAndGoesBackToItsRepWhenReady() {
+		String leadId = receive(strongLead());
+		runJobs(leadId);
+		Task review = task(leadId);
+		String rep = review.getAssignee();
+		complete(review, rep, Map.of("decision", "ACCEPT"));
+		complete(task(leadId), rep,
+				Map.of("outcome", "LOST", "lostReason", "TIMING", "reason", "Budget frozen until next year"));
+
+		assertThat(cultivation(leadId)).isWaitingAt("Gateway_WaitForLead");
+		assertThat(leads.findById(leadId).orElseThrow().status()).isEqualTo(LeadStatus.CULTIVATING);
+		assertThat(lastDetail(leadId, "LOST")).contains("Lost for timing");
+
+		engage(leadId, EngagementType.MEETING);
+		runJobs(leadId);
+
+		Task again = task(leadId);
+		assertThat(again.getTaskDefinitionKey()).isEqualTo("ReviewLead");
+		assertThat(again.getAssignee()).isEqualTo(rep);
+	}
+
+	@Test
+	void aLeadMarketingNowCountsAsACompetitorIsDisqualifiedAtItsNextEngagement() throws Exception {
+		LeadIntakeRequest early = lead(null, RoleLevel.OTHER, null, null, "DE");
+		String leadId = receive(early);
+		runJobs(leadId);
+		String table = new String(getClass().getResourceAsStream("/processes/lead-qualification.dmn").readAllBytes(),
+				java.nio.charset.StandardCharsets.UTF_8);
+		String edited = table.replace("\"rivalsoft.com\",", "\"" + early.company().domain() + "\",\"rivalsoft.com\",");
+		assertThat(edited).isNotEqualTo(table);
+		String deployment = processEngine.getRepositoryService()
+			.createDeployment()
+			.name("marketing's edit")
+			.addString("lead-qualification.dmn", edited)
+			.deploy()
+			.getId();
+		try {
+			engage(leadId, EngagementType.DOWNLOAD);
+		}
+		finally {
+			processEngine.getRepositoryService().deleteDeployment(deployment, true);
+		}
+
+		assertThat(cultivationEndedAt(leadId, "End_Disqualified")).isTrue();
 		assertEndedAt(leadId, "End_DisqualifiedInCultivation");
 		assertThat(leads.findById(leadId).orElseThrow().status()).isEqualTo(LeadStatus.DISQUALIFIED);
 	}
@@ -353,9 +472,8 @@ class LeadLifecycleProcessTest {
 
 		complete(task(leadId), "mara", Map.of("action", "CULTIVATE", "comment", "Budget comes in Q2"));
 		assertThat(leads.findById(leadId).orElseThrow().status()).isEqualTo(LeadStatus.CULTIVATING);
-		Task cultivate = task(leadId);
-		assertThat(cultivate.getTaskDefinitionKey()).isEqualTo("CultivateLead");
-		complete(cultivate, "mara", Map.of("action", "SALES_READY", "comment", "Budget approved"));
+		assertThat(cultivation(leadId)).isWaitingAt("Gateway_WaitForLead");
+		engage(leadId, EngagementType.DEMO_DAY);
 		runJobs(leadId);
 
 		Task again = task(leadId);
@@ -383,7 +501,7 @@ class LeadLifecycleProcessTest {
 
 		complete(task(leadId), "sam", Map.of("action", "CULTIVATE"));
 
-		assertThat(task(leadId).getTaskDefinitionKey()).isEqualTo("CultivateLead");
+		assertThat(cultivation(leadId)).isWaitingAt("Gateway_WaitForLead");
 		assertThat(leads.findById(leadId).orElseThrow().status()).isEqualTo(LeadStatus.CULTIVATING);
 	}
 
@@ -526,7 +644,7 @@ class LeadLifecycleProcessTest {
 
 		complete(task(leadId), "sam", Map.of("action", "CULTIVATE", "comment", "Nobody is ready for it"));
 
-		assertThat(task(leadId).getTaskDefinitionKey()).isEqualTo("CultivateLead");
+		assertThat(cultivation(leadId)).isWaitingAt("Gateway_WaitForLead");
 		assertThat(leads.findById(leadId).orElseThrow().status()).isEqualTo(LeadStatus.CULTIVATING);
 	}
 
@@ -580,7 +698,7 @@ class LeadLifecycleProcessTest {
 
 		complete(task(leadId), "sam", Map.of("action", "CULTIVATE"));
 
-		assertThat(task(leadId).getTaskDefinitionKey()).isEqualTo("CultivateLead");
+		assertThat(cultivation(leadId)).isWaitingAt("Gateway_WaitForLead");
 	}
 
 	private String acceptedLeadGoneStale() {
@@ -592,6 +710,52 @@ class LeadLifecycleProcessTest {
 		runJobs(leadId);
 		assertThat(task(leadId).getTaskDefinitionKey()).isEqualTo("ReviewStaleLead");
 		return leadId;
+	}
+
+	/** The engagement reported as the intake system would, for the lead, at the engine's now. */
+	private EngagementService.Received engage(String leadId, EngagementType type) {
+		signIn("intake");
+		try {
+			return engagementService.receive(new EngagementRequest(null, leadId, type,
+					OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC),
+					"seen at " + UUID.randomUUID(), null, null, null, null, null, null));
+		}
+		finally {
+			identityService.clearAuthentication();
+		}
+	}
+
+	/** The lead's running cultivation loop. */
+	private org.camunda.bpm.engine.runtime.ProcessInstance cultivation(String leadId) {
+		return processEngine.getRuntimeService()
+			.createProcessInstanceQuery()
+			.processInstanceBusinessKey(leadId)
+			.processDefinitionKey("lead-cultivation")
+			.singleResult();
+	}
+
+	/** Whether one of the lead's cultivation loops ended at {@code endEvent}. */
+	private boolean cultivationEndedAt(String leadId, String endEvent) {
+		return historyService.createHistoricProcessInstanceQuery()
+			.processInstanceBusinessKey(leadId)
+			.processDefinitionKey("lead-cultivation")
+			.list()
+			.stream()
+			.anyMatch(instance -> historyService.createHistoricActivityInstanceQuery()
+				.processInstanceId(instance.getId())
+				.activityId(endEvent)
+				.count() == 1);
+	}
+
+	/** Subjects of the mails to an address outside Leadflow (a contact), in the order they arrived. */
+	private List<String> subjectsTo(String address) throws Exception {
+		List<String> subjects = new java.util.ArrayList<>();
+		for (MimeMessage message : mailServer.getReceivedMessages()) {
+			if (java.util.Arrays.stream(message.getAllRecipients()).anyMatch(a -> a.toString().equalsIgnoreCase(address))) {
+				subjects.add(message.getSubject());
+			}
+		}
+		return subjects;
 	}
 
 	private void later(Duration duration) {

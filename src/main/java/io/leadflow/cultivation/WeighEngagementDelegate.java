@@ -1,0 +1,54 @@
+package io.leadflow.cultivation;
+
+import static io.leadflow.cultivation.Cultivation.*;
+
+import java.time.Instant;
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import io.leadflow.lead.LeadRepository;
+import io.leadflow.lead.LeadRepository.Lead;
+import io.leadflow.lifecycle.LeadLifecycle;
+import io.leadflow.system.EngineClock;
+
+/**
+ * Service task {@code Task_WeighEngagement} of {@code lead-lifecycle} (before the qualification
+ * gate) and of {@code lead-cultivation} (after each engagement): puts the contact's decayed
+ * engagement points and the account's Quality of Engagement where the qualification table reads
+ * them. In cultivation, an engagement also puts off the moment the lead falls silent.
+ */
+@Component("weighEngagement")
+class WeighEngagementDelegate implements JavaDelegate {
+
+	private final LeadRepository leads;
+
+	private final EngagementScore score;
+
+	private final AccountEngagement accounts;
+
+	private final Silence silence;
+
+	WeighEngagementDelegate(LeadRepository leads, EngagementScore score, AccountEngagement accounts, Silence silence) {
+		this.leads = leads;
+		this.score = score;
+		this.accounts = accounts;
+		this.silence = silence;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		String leadId = (String) execution.getVariable(LeadLifecycle.LEAD_ID);
+		Lead lead = leads.findById(leadId).orElseThrow(() -> new IllegalStateException("No lead " + leadId));
+		Instant now = EngineClock.now();
+		EngagementScore.Policy policy = score.policy(lead.productInterest());
+		execution.setVariable(ENGAGEMENT_SCORE, score.of(lead.contactId(), policy, now));
+		execution.setVariable(ACCOUNT_ENGAGEMENT, accounts.of(lead.accountId(), now).score());
+		if (execution.hasVariable(SILENCE_ENDS_AT)) {
+			execution.setVariable(SILENCE_ENDS_AT, Date.from(silence.endsAt(lead.contactId(), policy)));
+		}
+	}
+
+}
