@@ -23,7 +23,8 @@ import io.leadflow.cultivation.Engagements.Engagement;
  * An account's Quality of Engagement, 1 to 10, from what its people did: breadth (how many people
  * and how many of the role levels executive, manager and practitioner engage), depth (the kinds of
  * engagement, a demo day deeper than a download), frequency and recency. Each part is 0 to 1; the
- * weighted sum maps onto 1 to 10. An account only its engineer engages with lands at 2 or 3, one
+ * weighted sum of breadth, depth and frequency, scaled down by recency when the account has gone
+ * quiet, maps onto 1 to 10. An account only its engineer engages with lands at 2 or 3, one
  * engaged from the executives down to the lab at 9 or 10.
  */
 @Component
@@ -66,8 +67,8 @@ public class QualityOfEngagement {
 		Instant last = known.stream().map(e -> e.occurredAt().toInstant()).max(Comparator.naturalOrder()).orElse(null);
 		double recency = last == null ? 0.0 : halves(Duration.between(last, asOf), weights.recencyHalfLife());
 
-		double weighted = weights.breadth() * breadth + weights.depth() * depth + weights.frequency() * frequency
-				+ weights.recency() * recency;
+		double activity = weights.breadth() * breadth + weights.depth() * depth + weights.frequency() * frequency;
+		double weighted = activity * (1 - weights.recency() + weights.recency() * recency);
 		int score = 1 + (int) Math.round(9 * Math.min(1.0, weighted));
 		Set<EngagementType> kinds = deepestByKind.isEmpty() ? Set.of() : EnumSet.copyOf(deepestByKind.keySet());
 		return new Score(score, round(breadth), round(depth), round(frequency), round(recency), people.size(), levels,
