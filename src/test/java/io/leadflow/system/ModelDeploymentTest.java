@@ -28,9 +28,9 @@ class ModelDeploymentTest {
 			.flatMap(d -> repositoryService.getDeploymentResourceNames(d.getId()).stream())
 			.toList();
 
-		assertThat(resources).contains("lead-lifecycle.bpmn", "lead-qualification.dmn", "lead-routing.dmn",
-				"review-lead.form", "report-disposition.form", "evaluate-rejected-lead.form", "qualify-lead.form",
-				"cultivate-lead.form", "assign-lead.form");
+		assertThat(resources).contains("lead-lifecycle.bpmn", "lead-cultivation.bpmn", "lead-qualification.dmn",
+				"lead-routing.dmn", "nurture-plan.dmn", "engagement-scoring.dmn", "review-lead.form",
+				"report-disposition.form", "evaluate-rejected-lead.form", "qualify-lead.form", "assign-lead.form");
 		assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("lead-lifecycle").count())
 			.isEqualTo(1);
 	}
