@@ -2,6 +2,7 @@ package io.leadflow.cultivation;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.DecisionService;
@@ -36,9 +37,14 @@ public class EngagementScore {
 	}
 
 	public int of(String contactId, Policy policy, Instant asOf) {
+		return of(engagements.ofContact(contactId), policy, asOf);
+	}
+
+	/** The score of engagements already at hand (one contact's). */
+	public int of(List<Engagement> contactEngagements, Policy policy, Instant asOf) {
 		Duration halfLife = IsoDurations.length(asOf, policy.scoreHalfLife(), "scoreHalfLife");
 		double points = 0;
-		for (Engagement engagement : engagements.ofContact(contactId)) {
+		for (Engagement engagement : contactEngagements) {
 			Duration age = Duration.between(engagement.occurredAt().toInstant(), asOf);
 			if (!age.isNegative()) {
 				points += engagement.intentPoints() * Math.pow(0.5, (double) age.toMillis() / halfLife.toMillis());
@@ -74,6 +80,11 @@ public class EngagementScore {
 
 	/** @param dormantAfter @param scoreHalfLife ISO-8601 durations, as the table gives them */
 	public record Policy(String dormantAfter, String scoreHalfLife) {
+
+		/** A loop that hears nothing from {@code now} on is dormant at this moment. */
+		Instant silenceEndsAt(Instant now) {
+			return IsoDurations.after(now, dormantAfter, "dormantAfter");
+		}
 
 		static Policy of(Map<String, Object> decided) {
 			if (decided == null) {

@@ -33,7 +33,10 @@ class MarkDormantDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		String leadId = (String) execution.getVariable(LeadLifecycle.LEAD_ID);
-		Object dormantAfter = ((Map<?, ?>) execution.getVariable(CULTIVATION_POLICY)).get("dormantAfter");
+		@SuppressWarnings("unchecked")
+		String dormantAfter = EngagementScore.Policy
+			.of((Map<String, Object>) execution.getVariable(CULTIVATION_POLICY))
+			.dormantAfter();
 		leads.updateStatus(leadId, LeadStatus.DORMANT);
 		history.record(leadId, HistoryType.DORMANT, "No engagement for " + dormantAfter
 				+ ": dormant. The next engagement wakes the lead and it goes through qualification again");

@@ -13,7 +13,6 @@ import org.springframework.stereotype.Component;
 import io.leadflow.lead.HistoryType;
 import io.leadflow.lead.LeadHistory;
 import io.leadflow.lead.LeadRepository;
-import io.leadflow.lead.LeadRepository.Lead;
 import io.leadflow.lead.LeadStatus;
 import io.leadflow.lifecycle.LeadLifecycle;
 import io.leadflow.system.EngineClock;
@@ -21,7 +20,7 @@ import io.leadflow.system.EngineClock;
 /**
  * Service task {@code Task_StartLoop} of {@code lead-cultivation}: counts the loop, starts its
  * clock and sets when the lead falls silent if nobody engages (the cultivation policy's
- * {@code dormantAfter}, from the later of now and the contact's last engagement).
+ * {@code dormantAfter} from now).
  */
 @Component("startCultivation")
 class StartCultivationDelegate implements JavaDelegate {
@@ -32,24 +31,20 @@ class StartCultivationDelegate implements JavaDelegate {
 
 	private final CultivationRecord record;
 
-	private final Silence silence;
-
-	StartCultivationDelegate(LeadRepository leads, LeadHistory history, CultivationRecord record, Silence silence) {
+	StartCultivationDelegate(LeadRepository leads, LeadHistory history, CultivationRecord record) {
 		this.leads = leads;
 		this.history = history;
 		this.record = record;
-		this.silence = silence;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
 		String leadId = (String) execution.getVariable(LeadLifecycle.LEAD_ID);
-		Lead lead = leads.findById(leadId).orElseThrow(() -> new IllegalStateException("No lead " + leadId));
 		int loop = record.startLoop(leadId, EngineClock.nowUtc());
 		@SuppressWarnings("unchecked")
 		Map<String, Object> policy = (Map<String, Object>) execution.getVariable(CULTIVATION_POLICY);
 		EngagementScore.Policy decided = EngagementScore.Policy.of(policy);
-		Instant silentAt = silence.endsAt(lead.contactId(), decided);
+		Instant silentAt = decided.silenceEndsAt(EngineClock.now());
 		execution.setVariable(TOUCHES_SENT, 0);
 		execution.setVariable(SILENCE_ENDS_AT, Date.from(silentAt));
 		leads.updateStatus(leadId, LeadStatus.CULTIVATING);

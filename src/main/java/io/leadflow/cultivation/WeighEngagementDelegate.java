@@ -18,7 +18,7 @@ import io.leadflow.system.EngineClock;
  * Service task {@code Task_WeighEngagement} of {@code lead-lifecycle} (before the qualification
  * gate) and of {@code lead-cultivation} (after each engagement): puts the contact's decayed
  * engagement points and the account's Quality of Engagement where the qualification table reads
- * them. In cultivation, an engagement also puts off the moment the lead falls silent.
+ * them. In cultivation, an engagement also starts the silence that makes a lead dormant over.
  */
 @Component("weighEngagement")
 class WeighEngagementDelegate implements JavaDelegate {
@@ -29,13 +29,10 @@ class WeighEngagementDelegate implements JavaDelegate {
 
 	private final AccountEngagement accounts;
 
-	private final Silence silence;
-
-	WeighEngagementDelegate(LeadRepository leads, EngagementScore score, AccountEngagement accounts, Silence silence) {
+	WeighEngagementDelegate(LeadRepository leads, EngagementScore score, AccountEngagement accounts) {
 		this.leads = leads;
 		this.score = score;
 		this.accounts = accounts;
-		this.silence = silence;
 	}
 
 	@Override
@@ -47,7 +44,7 @@ class WeighEngagementDelegate implements JavaDelegate {
 		execution.setVariable(ENGAGEMENT_SCORE, score.of(lead.contactId(), policy, now));
 		execution.setVariable(ACCOUNT_ENGAGEMENT, accounts.of(lead.accountId(), now).score());
 		if (execution.hasVariable(SILENCE_ENDS_AT)) {
-			execution.setVariable(SILENCE_ENDS_AT, Date.from(silence.endsAt(lead.contactId(), policy)));
+			execution.setVariable(SILENCE_ENDS_AT, Date.from(policy.silenceEndsAt(now)));
 		}
 	}
 

@@ -107,11 +107,12 @@ class LeadController {
 			.toList());
 		Instant now = EngineClock.now();
 		CultivationRecord.Loops loops = cultivation.of(id, EngineClock.nowUtc()).orElseThrow();
+		List<Engagements.Engagement> byContact = engagements.ofContact(lead.contactId());
 		Cultivation inCultivation = new Cultivation(loops.loops(), loops.timeInCultivation(), loops.cultivatingSince(),
-				loops.touchesSent(), engagementScore.of(lead.contactId(), lead.productInterest(), now),
+				loops.touchesSent(),
+				engagementScore.of(byContact, engagementScore.policy(lead.productInterest()), now),
 				loops.unsubscribedAt());
-		List<EngagementView> contactEngagements = engagements.ofContact(lead.contactId())
-			.stream()
+		List<EngagementView> contactEngagements = byContact.stream()
 			.map(e -> new EngagementView(e.type().name(), e.occurredAt(), e.detail(), e.intentPoints()))
 			.toList();
 		return new Dossier(lead.id(), lead.externalId(), lead.status(), lead.score(), lead.grade(), lead.source(),
