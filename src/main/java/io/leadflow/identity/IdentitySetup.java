@@ -7,6 +7,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.util.ResourceTypeUtil;
@@ -96,16 +97,23 @@ class IdentitySetup implements SmartInitializingSingleton {
 		}
 	}
 
-	/** Grants what the description in application.yaml lists, where no grant for that group and resource exists. */
+	/**
+	 * Grants what the description in application.yaml lists, where no grant for that group and
+	 * resource exists. The description is also the ceiling: an existing grant for a group and
+	 * resource it names loses permissions beyond it (marketing's DEPLOYMENT CREATE of earlier
+	 * versions), so taking a right away here takes it away on the next start.
+	 */
 	private void ensureAuthorizations() {
 		for (AuthorizationSpec spec : properties.authorizations()) {
 			Resources resource = Resources.valueOf(spec.resource());
 			for (String group : spec.groups()) {
-				if (authorizationService.createAuthorizationQuery()
+				List<Authorization> existing = authorizationService.createAuthorizationQuery()
 					.groupIdIn(group)
 					.resourceType(resource)
 					.resourceId(spec.resourceId())
-					.count() > 0) {
+					.list();
+				if (!existing.isEmpty()) {
+					existing.forEach(grant -> narrow(grant, spec, resource));
 					continue;
 				}
 				Authorization grant = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
@@ -118,6 +126,25 @@ class IdentitySetup implements SmartInitializingSingleton {
 				authorizationService.saveAuthorization(grant);
 				log.info("Granted {} {} on {} {}", group, spec.permissions(), spec.resource(), spec.resourceId());
 			}
+		}
+	}
+
+	private void narrow(Authorization grant, AuthorizationSpec spec, Resources resource) {
+		if (grant.getAuthorizationType() != Authorization.AUTH_TYPE_GRANT) {
+			return;
+		}
+		java.util.Set<String> allowed = new java.util.HashSet<>(spec.permissions());
+		boolean changed = false;
+		for (Permission permission : grant.getPermissions(ResourceTypeUtil.getPermissionsByResourceType(resource.resourceType()))) {
+			if (permission.getValue() != 0 && !allowed.contains(permission.getName()) && !allowed.contains("ALL")) {
+				grant.removePermission(permission);
+				changed = true;
+			}
+		}
+		if (changed) {
+			authorizationService.saveAuthorization(grant);
+			log.warn("Narrowed {}'s grant on {} {} to {}", grant.getGroupId(), spec.resource(), spec.resourceId(),
+					spec.permissions());
 		}
 	}
 

@@ -24,6 +24,7 @@ import io.leadflow.lead.LeadRepository.Lead;
 import io.leadflow.lead.LeadRepository.NewLead;
 import io.leadflow.lead.LeadStatus;
 import io.leadflow.lifecycle.LeadLifecycle;
+import io.leadflow.system.SystemAccess;
 
 /**
  * Step 1 of the lifecycle: a lead arrives. A lead we already have (same external id, or an open
@@ -41,8 +42,11 @@ public class LeadIntakeService {
 
 	private final ObjectMapper objectMapper;
 
+	private final SystemAccess system;
+
 	LeadIntakeService(LeadRepository leads, LeadHistory history, RuntimeService runtimeService,
-			ObjectMapper objectMapper) {
+			ObjectMapper objectMapper, SystemAccess system) {
+		this.system = system;
 		this.leads = leads;
 		this.history = history;
 		this.runtimeService = runtimeService;
@@ -86,8 +90,9 @@ public class LeadIntakeService {
 				+ contact.fullName() + " <" + email + ">, " + company.name()
 				+ (company.country() == null ? "" : " (" + company.country() + ")"));
 
-		runtimeService.startProcessInstanceByKey(LeadLifecycle.PROCESS_ID, leadId, decisionInputs(leadId, request,
-				email, company));
+		// Leadflow starts the lifecycle itself, one per new lead; no caller may start one (CallerGuard)
+		system.run(() -> runtimeService.startProcessInstanceByKey(LeadLifecycle.PROCESS_ID, leadId,
+				decisionInputs(leadId, request, email, company)));
 		return new IntakeResult(leadId, LeadStatus.NEW, true);
 	}
 

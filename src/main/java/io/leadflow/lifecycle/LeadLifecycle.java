@@ -1,5 +1,8 @@
 package io.leadflow.lifecycle;
 
+import java.util.Map;
+import java.util.Set;
+
 /**
  * The names that {@code processes/lead-lifecycle.bpmn} and other systems share: the process id,
  * the user task ids and the variables. Other systems complete tasks through /engine-rest with
@@ -79,6 +82,21 @@ public final class LeadLifecycle {
 	public static final String LOST_REASON = "lostReason";
 	public static final String ACTION = "action";
 	public static final String ASSIGNEE = "assignee";
+
+	/**
+	 * What each task's completion may set, and nothing else: a completion that names any other
+	 * variable ({@code leadId}, {@code team}, {@code rep}, ...) is refused before it changes anything,
+	 * so an answer can never steer another lead or re-route this one.
+	 */
+	public static final Map<String, Set<String>> ANSWERS = Map.of(
+			TASK_QUALIFY_LEAD, Set.of(ACTION, COMMENT),
+			TASK_ASSIGN_LEAD, Set.of(ASSIGNEE, COMMENT),
+			TASK_REVIEW_LEAD, Set.of(DECISION, REJECTION_REASON, COMMENT),
+			TASK_EVALUATE_REJECTED_LEAD, Set.of(ACTION, COMMENT),
+			TASK_HANDLE_REJECTED_LEAD, Set.of(ACTION, ASSIGNEE, COMMENT),
+			TASK_HANDLE_UNACCEPTED_LEAD, Set.of(ACTION, ASSIGNEE, COMMENT),
+			TASK_REVIEW_STALE_LEAD, Set.of(ACTION, COMMENT),
+			TASK_REPORT_DISPOSITION, Set.of(OUTCOME, DEAL_VALUE, REASON, LOST_REASON));
 
 	// task-local, for the forms: the lead's package as it stood when the task was made
 	public static final String FORM_LEAD = "lead";

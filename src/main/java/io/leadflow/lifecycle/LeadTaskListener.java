@@ -4,9 +4,15 @@ import static io.leadflow.lifecycle.LeadLifecycle.*;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Set;
 
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.persistence.entity.PropertyChange;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.springframework.stereotype.Component;
 
 import io.leadflow.lead.HistoryType;
@@ -23,13 +29,18 @@ import io.leadflow.routing.Reps;
  * earlier task never passes for a new answer, and puts the lead's package on the task for its form.
  * When a task is completed, it checks the answer against the task's contract and records what it
  * changes of the lead — status, owner, history, rejections — in the same transaction as the
- * completion. A broken contract rolls the completion back.
+ * completion. A broken contract rolls the completion back. A claimed task is its claimer's: a
+ * teammate can neither take it over nor answer it; managers, marketing and administrators may
+ * reassign it, and that is recorded.
  */
 @Component("leadTaskListener")
 class LeadTaskListener implements TaskListener {
 
 	static final List<String> REJECTION_REASONS = List.of("NOT_READY", "ALREADY_WORKING", "WRONG_TERRITORY",
 			"BAD_CONTACT", "NOT_A_LEAD", "OTHER");
+
+	/** Who may hand a task someone holds to somebody else, or answer it for them. */
+	private static final Set<String> MAY_REASSIGN = Set.of("sales-managers", "marketing", CallerGuard.ADMINS);
 
 	static final List<String> LOST_REASONS = List.of("TIMING", "COMPETITOR", "PRICE", "NO_DECISION", "OTHER");
 
@@ -45,8 +56,11 @@ class LeadTaskListener implements TaskListener {
 
 	private final LeadBreaches breaches;
 
+	private final IdentityService identityService;
+
 	LeadTaskListener(LeadRepository leads, LeadHistory history, LeadRejections rejections, LeadPackage leadPackage,
-			Reps reps, LeadBreaches breaches) {
+			Reps reps, LeadBreaches breaches, IdentityService identityService) {
+		this.identityService = identityService;
 		this.breaches = breaches;
 		this.leads = leads;
 		this.history = history;
@@ -59,7 +73,11 @@ class LeadTaskListener implements TaskListener {
 	public void notify(DelegateTask task) {
 		switch (task.getEventName()) {
 			case EVENTNAME_CREATE -> created(task);
-			case EVENTNAME_COMPLETE -> completed(task);
+			case EVENTNAME_ASSIGNMENT -> assigned(task);
+			case EVENTNAME_COMPLETE -> {
+				refuseUnlessHolderOrPrivileged(task, task.getAssignee(), "answer");
+				completed(task);
+			}
 			default -> {
 			}
 		}
@@ -83,6 +101,44 @@ class LeadTaskListener implements TaskListener {
 		task.setVariableLocal(FORM_LEAD, leadPackage.lead(leadId));
 		task.setVariableLocal(FORM_HISTORY, leadPackage.history(leadId));
 		task.setVariableLocal(FORM_REJECTIONS, leadPackage.rejections(leadId));
+	}
+
+	/** A task handed from one holder to another: refused for a teammate, recorded for a manager. */
+	private void assigned(DelegateTask task) {
+		PropertyChange change = task instanceof TaskEntity entity ? entity.getPropertyChanges().get(TaskEntity.ASSIGNEE)
+				: null;
+		String before = change == null ? null : (String) change.getOrgValue();
+		if (before == null || before.equals(task.getAssignee())) {
+			return;
+		}
+		refuseUnlessHolderOrPrivileged(task, before, "take over");
+		history.record(leadId(task), HistoryType.REASSIGNED, describeTask(task) + " handed from " + before + " to "
+				+ (task.getAssignee() == null ? "the team again" : task.getAssignee()) + " by " + history.currentActor());
+	}
+
+	private void refuseUnlessHolderOrPrivileged(DelegateTask task, String holder, String what) {
+		Authentication caller = identityService.getCurrentAuthentication();
+		if (holder == null || caller == null || caller.getUserId() == null || caller.getUserId().equals(holder)) {
+			return;
+		}
+		List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+		if (groups.stream().noneMatch(MAY_REASSIGN::contains)) {
+			throw new ClaimedTaskRefusal(caller.getUserId() + " may not " + what + " task " + task.getId() + " ("
+					+ describeTask(task) + "): " + holder + " holds it");
+		}
+	}
+
+	private static String describeTask(DelegateTask task) {
+		return task.getName() == null ? task.getTaskDefinitionKey() : task.getName();
+	}
+
+	/** Thrown from the listener, unwrapped again by {@link TaskContractUnwrapping}: the REST API answers 403. */
+	static final class ClaimedTaskRefusal extends AuthorizationException {
+
+		ClaimedTaskRefusal(String message) {
+			super(message);
+		}
+
 	}
 
 	private void completed(DelegateTask task) {
@@ -179,7 +235,7 @@ class LeadTaskListener implements TaskListener {
 	}
 
 	private void reviewed(DelegateTask task, String leadId, TaskVariables answer) {
-		// an offered lead's task belongs to whoever of the team claimed it
+		// an offered lead's task belongs to whoever of the team claimed it; who answered is in the history row
 		String rep = task.getAssignee() != null ? task.getAssignee() : history.currentActor();
 		String team = (String) task.getVariable(TEAM);
 		String decision = answer.oneOf(DECISION, "ACCEPT", "REJECT");
@@ -250,8 +306,9 @@ class LeadTaskListener implements TaskListener {
 		return comment == null ? action : action + ": " + comment;
 	}
 
+	/** Always the task's own instance's lead, whatever variables anyone set. */
 	private static String leadId(DelegateTask task) {
-		return (String) task.getVariable(LEAD_ID);
+		return task.getExecution().getProcessBusinessKey();
 	}
 
 }

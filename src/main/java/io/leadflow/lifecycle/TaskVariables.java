@@ -49,6 +49,9 @@ final class TaskVariables {
 		if (text.length() > 2000) {
 			throw new TaskContractViolation(name, "must be at most 2000 characters");
 		}
+		if (text.indexOf('\u0000') >= 0) {
+			throw new TaskContractViolation(name, "must not contain the NUL character");
+		}
 		return text.isBlank() ? null : text.strip();
 	}
 
@@ -74,6 +77,10 @@ final class TaskVariables {
 		}
 		if (amount.signum() < 0 || amount.compareTo(new BigDecimal("1e13")) >= 0) {
 			throw new TaskContractViolation(name, "must be between 0 and 9999999999999");
+		}
+		// "1e-999999999" is a number, but not an amount of money the books can hold
+		if (amount.signum() != 0 && amount.stripTrailingZeros().scale() > 2) {
+			throw new TaskContractViolation(name, "must have at most two decimal places, not " + value);
 		}
 		return amount;
 	}
