@@ -11,15 +11,11 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
@@ -30,7 +26,8 @@ import io.leadflow.lead.LeadRepository.Lead;
 /**
  * Sends one mail, HTML with a plain-text part, to a Camunda user. A failure to send is thrown, so the
  * asynchronous step that sends becomes a retried job and, in the end, an incident; a mail already
- * sent under the same key (lead, step, recipient) is not sent again when the step is retried.
+ * sent under the same key (lead, step, recipient) is not sent again when the step is retried. Each
+ * mail is its own job ({@code lead-notification}), so remembering it needs no second connection.
  */
 @Service
 public class Mails {
@@ -49,18 +46,14 @@ public class Mails {
 
 	private final MailSettings settings;
 
-	private final TransactionTemplate ownTransaction;
-
 	Mails(JavaMailSender mailSender, ITemplateEngine mailTemplates, IdentityService identityService, JdbcClient jdbc,
-			LeadHistory history, MailSettings settings, PlatformTransactionManager transactionManager) {
+			LeadHistory history, MailSettings settings) {
 		this.mailSender = mailSender;
 		this.templates = mailTemplates;
 		this.identityService = identityService;
 		this.jdbc = jdbc;
 		this.history = history;
 		this.settings = settings;
-		this.ownTransaction = new TransactionTemplate(transactionManager);
-		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	/**
@@ -134,25 +127,21 @@ public class Mails {
 		catch (MessagingException e) {
 			throw new MailPreparationException("Cannot prepare " + kind + " for " + recipient, e);
 		}
-		mailSender.send(message);
+		// remembered first, in the job's own transaction (one mail per job): a failed send rolls it
+		// back and the retry sends; a twin attempt collides on the key before it sends anything
 		remember(key, leadId, kind, address, subject);
 		if (leadId != null) {
 			history.record(leadId, HistoryType.MAIL_SENT, "\"" + subject + "\" to " + recipient);
 		}
+		mailSender.send(message);
 	}
 
-	/** Committed at once, apart from the step: should the step fail after this, its retry finds the mail sent. */
 	private void remember(String key, String leadId, MailKind kind, String recipient, String subject) {
-		try {
-			ownTransaction.executeWithoutResult(status -> jdbc.sql("""
-					INSERT INTO mail_sent (idempotency_key, lead_id, kind, recipient, subject, sent_at)
-					VALUES (?, ?, ?, ?, ?, ?)""")
-				.params(key, leadId, kind.name(), recipient, subject, OffsetDateTime.now(ZoneOffset.UTC))
-				.update());
-		}
-		catch (DuplicateKeyException sentByAnotherAttempt) {
-			log.warn("{} for lead {} was sent twice to {}", kind, leadId, recipient);
-		}
+		jdbc.sql("""
+				INSERT INTO mail_sent (idempotency_key, lead_id, kind, recipient, subject, sent_at)
+				VALUES (?, ?, ?, ?, ?, ?)""")
+			.params(key, leadId, kind.name(), recipient, subject, OffsetDateTime.now(ZoneOffset.UTC))
+			.update();
 	}
 
 }

@@ -3,7 +3,6 @@ package io.leadflow.notification;
 import static io.leadflow.lifecycle.LeadLifecycle.*;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.TaskService;
@@ -16,11 +15,14 @@ import io.leadflow.lead.LeadRepository;
 import io.leadflow.lead.LeadRepository.Lead;
 
 /**
- * Service task {@code Task_SendMails} of {@code lead-notification}: sends the mails the lifecycle
- * asked for. A retry of this step skips the mails its earlier attempts already sent.
+ * Service task {@code Task_SendMails} of {@code lead-notification}, once per mail the lifecycle
+ * asked for: sends the one mail of this job. A retry finds the mail remembered if it was sent.
  */
 @Component("sendMails")
 class SendMailsDelegate implements JavaDelegate {
+
+	/** The multi-instance element: one of the {@code mails} the lifecycle asked for. */
+	static final String MAIL = "mail";
 
 	private final Mails mails;
 
@@ -50,15 +52,13 @@ class SendMailsDelegate implements JavaDelegate {
 		model.put("touch", execution.getVariable(NotifyDelegate.TOUCH));
 		String title = lead.contact().fullName() + ", " + lead.account().name();
 		@SuppressWarnings("unchecked")
-		List<Map<String, String>> wanted = (List<Map<String, String>>) execution.getVariable(NotifyDelegate.MAILS);
-		for (Map<String, String> mail : wanted) {
-			MailKind kind = MailKind.valueOf(mail.get("kind"));
-			if (kind.toContact()) {
-				mails.sendToContact(kind, lead, execution.getProcessInstanceId(), model);
-				continue;
-			}
-			mails.send(MailKind.valueOf(mail.get("kind")), leadId, title, mail.get("recipient"),
-					execution.getProcessInstanceId(), model);
+		Map<String, String> mail = (Map<String, String>) execution.getVariable(MAIL);
+		MailKind kind = MailKind.valueOf(mail.get("kind"));
+		if (kind.toContact()) {
+			mails.sendToContact(kind, lead, execution.getProcessInstanceId(), model);
+		}
+		else {
+			mails.send(kind, leadId, title, mail.get("recipient"), execution.getProcessInstanceId(), model);
 		}
 	}
 
