@@ -46,20 +46,38 @@ class LeadIntakeController {
 					schema = @Schema(implementation = LeadIntakeRequest.class)))
 	ResponseEntity<IntakeResponse> receive(@RequestBody(required = false) byte[] body) {
 		LeadIntakeRequest request = input.read(body, LeadIntakeRequest.class, "The lead");
-		IntakeResult result;
-		try {
-			result = intake.receive(request);
-		}
-		catch (DataIntegrityViolationException raceWithTwin) {
-			// the same lead arrived twice at the same moment and the other request won; now we find its lead
-			result = intake.receive(request);
-		}
+		IntakeResult result = receiveRacingTwins(request);
 		IntakeResponse response = new IntakeResponse(result.id(), result.status());
 		if (!result.created()) {
 			return ResponseEntity.ok(response);
 		}
 		URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(result.id()).toUri();
 		return ResponseEntity.created(location).body(response);
+	}
+
+	/**
+	 * The same contact arriving many times at once: the database lets one request make the lead
+	 * (unique external id, email, domain and open lead per contact) and refuses the others, which
+	 * then find that lead. A loser may retry before the winner committed, so it tries a few times.
+	 */
+	private IntakeResult receiveRacingTwins(LeadIntakeRequest request) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return intake.receive(request);
+			}
+			catch (DataIntegrityViolationException raceWithTwin) {
+				if (attempt == 5) {
+					throw raceWithTwin;
+				}
+				try {
+					Thread.sleep(20L * attempt);
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					throw raceWithTwin;
+				}
+			}
+		}
 	}
 
 	record IntakeResponse(String id, LeadStatus status) {

@@ -132,18 +132,22 @@ public class LeadRepository {
 		OffsetDateTime now = now();
 		jdbc.sql("""
 				INSERT INTO lead (id, external_id, contact_id, account_id, source, campaign, product_interest,
-				  budget_established, authority, need, timeline_months, status, created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				  budget_established, authority, need, timeline_months, status, created_at, updated_at, open_contact_id)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(lead.id(), lead.externalId(), lead.contactId(), lead.accountId(), lead.source(), lead.campaign(),
 					lead.productInterest(), lead.budgetEstablished(), lead.authority(), lead.need(),
-					lead.timelineMonths(), LeadStatus.NEW.name(), now, now)
+					lead.timelineMonths(), LeadStatus.NEW.name(), now, now, lead.contactId())
 			.update();
 	}
 
 	public void updateStatus(String leadId, LeadStatus status) {
 		OffsetDateTime now = now();
-		jdbc.sql("UPDATE lead SET status = ?, updated_at = ?, closed_at = ? WHERE id = ?")
-			.params(status.name(), now, status.isClosed() ? now : null, leadId)
+		// an open lead holds its contact's one open slot (ux_lead_open_contact); a closed one frees it
+		jdbc.sql("""
+				UPDATE lead SET status = ?, updated_at = ?, closed_at = ?,
+				  open_contact_id = CASE WHEN ? THEN NULL ELSE contact_id END
+				WHERE id = ?""")
+			.params(status.name(), now, status.isClosed() ? now : null, status.isClosed(), leadId)
 			.update();
 	}
 
