@@ -2,6 +2,7 @@ package io.leadflow.system;
 
 import java.util.Map;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -46,6 +47,24 @@ class WebConfig implements WebMvcConfigurer {
 				ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, ""));
 		registration.addUrlPatterns(PROTECTED_PATHS);
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
+	}
+
+	/** Before authentication: a throttled client's guess never reaches the identity service. */
+	@Bean
+	FilterRegistrationBean<LoginThrottle> loginThrottle(LoginPolicy policy, ObjectMapper objectMapper) {
+		var registration = new FilterRegistrationBean<>(new LoginThrottle(policy, objectMapper));
+		registration.addUrlPatterns(PROTECTED_PATHS);
+		registration.addUrlPatterns("/camunda/api/admin/auth/user/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<SignedInUser> signedInUser(IdentityService identityService) {
+		var registration = new FilterRegistrationBean<>(new SignedInUser(identityService));
+		registration.addUrlPatterns(PROTECTED_PATHS);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
 		return registration;
 	}
 
