@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 
 import io.leadflow.intake.IsoCountry;
 import io.leadflow.intake.RoleLevel;
+import io.leadflow.system.PlausibleTime;
 
 /**
  * An engagement event as another system posts it to {@code POST /api/engagements}: whose
@@ -17,7 +18,7 @@ import io.leadflow.intake.RoleLevel;
 public record EngagementRequest(
 		@Size(max = 254) @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+",
 				message = "must be a well-formed email address") String email,
-		@Size(max = 36) String leadId, @NotNull EngagementType type, @NotNull OffsetDateTime occurredAt,
+		@Size(max = 36) String leadId, @NotNull EngagementType type, @NotNull @PlausibleTime(daysAhead = 1) OffsetDateTime occurredAt,
 		@Size(max = 2000) String detail, @Size(max = 100) String firstName, @Size(max = 100) String lastName,
 		@Size(max = 150) String title, RoleLevel roleLevel, @Size(max = 200) String company,
 		@IsoCountry String country) {

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.leadflow.lead.LeadHistory;
 import io.leadflow.lead.LeadRepository;
 import io.leadflow.routing.RepAvailability.Availability;
+import io.leadflow.system.PlausibleTime;
 import io.leadflow.system.JsonInput;
 import io.leadflow.system.NotFoundException;
 import io.leadflow.system.SystemAccess;
@@ -92,7 +93,7 @@ class RepController {
 				set.updatedAt(), set.updatedBy());
 	}
 
-	record AvailabilityUpdate(OffsetDateTime outOfOfficeUntil, @Min(0) @Max(10_000) Integer capacity) {
+	record AvailabilityUpdate(@PlausibleTime(daysAhead = 730) OffsetDateTime outOfOfficeUntil, @Min(0) @Max(10_000) Integer capacity) {
 	}
 
 	record RepView(String id, String firstName, String lastName, String email, List<String> teams,

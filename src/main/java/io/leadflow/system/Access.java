@@ -116,10 +116,10 @@ public class Access implements HandlerInterceptor {
 		}
 		if (viewer.inAny(Set.of(MANAGERS))) {
 			Set<String> teams = viewer.teams();
-			return teams.isEmpty() || teams.contains(team);
+			return teams.isEmpty() || team != null && teams.contains(team);
 		}
 		if (viewer.inAny(Set.of(REPS, PARTNER_REPS))) {
-			return viewer.userId().equals(owner) || owner == null && viewer.groups().contains(team)
+			return viewer.userId().equals(owner) || owner == null && team != null && viewer.groups().contains(team)
 					|| leadsWithTasksOf(viewer).contains(leadId);
 		}
 		return false;

@@ -70,6 +70,7 @@ public class JsonInput {
 		}
 		ProblemCollector problems = new ProblemCollector();
 		dropUnknownFields((ObjectNode) tree, type, "", problems.errors);
+		dropNulCharacters(tree, "", problems.errors);
 		ObjectReader reader = objectMapper.readerFor(type)
 			.with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.without(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
@@ -131,6 +132,28 @@ public class JsonInput {
 			}
 			else if (node.get(name) instanceof ObjectNode child) {
 				dropUnknownFields(child, fieldType, prefix + name + ".", errors);
+			}
+		}
+	}
+
+	/**
+	 * Text with a NUL character: no user types one, PostgreSQL cannot store one (a 500 there), and
+	 * other systems cut the text at it.
+	 */
+	private static void dropNulCharacters(JsonNode node, String path, Map<String, String> errors) {
+		if (node instanceof ObjectNode object) {
+			List<String> names = new java.util.ArrayList<>();
+			object.fieldNames().forEachRemaining(names::add);
+			for (String name : names) {
+				JsonNode child = object.get(name);
+				String childPath = path.isEmpty() ? name : path + "." + name;
+				if (child.isTextual() && child.asText().indexOf('\u0000') >= 0) {
+					errors.putIfAbsent(childPath, "must not contain the NUL character");
+					object.remove(name);
+				}
+				else {
+					dropNulCharacters(child, childPath, errors);
+				}
 			}
 		}
 	}
