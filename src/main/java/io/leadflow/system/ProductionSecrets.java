@@ -5,6 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.identity.PasswordPolicyRule;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.identity.DefaultPasswordPolicyImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -12,7 +16,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
 /**
  * The {@code postgres} profile has no default for a password, a database or a mail server: each
  * comes from the environment, and the application refuses to start, naming what is missing,
- * rather than fail later with a puzzling error or run with a guessable secret.
+ * rather than fail later with a puzzling error or run with a guessable secret. The administrator's
+ * password must meet Camunda's password policy, which this profile turns on for everyone.
  */
 public class ProductionSecrets implements EnvironmentPostProcessor {
 
@@ -53,6 +58,30 @@ public class ProductionSecrets implements EnvironmentPostProcessor {
 			throw new IllegalStateException("The postgres profile needs these environment variables, which are not set: "
 					+ String.join(", ", missing) + ". See README.md, 'Production: PostgreSQL'.");
 		}
+		String adminId = environment.getProperty("camunda.bpm.admin-user.id", "admin");
+		List<String> broken = brokenPasswordRules(adminId, environment.getProperty("camunda.bpm.admin-user.password"));
+		if (!broken.isEmpty()) {
+			throw new IllegalStateException("LEADFLOW_ADMIN_PASSWORD does not meet the password policy: "
+					+ String.join(", ", broken) + ". See README.md, 'Production: PostgreSQL'.");
+		}
+	}
+
+	/**
+	 * The rules of Camunda's default password policy, which the postgres profile switches on for
+	 * every user, that this password breaks — checked here so that the administrator's password
+	 * fails with a sentence instead of the engine's "password does not match policy" at start-up.
+	 */
+	static List<String> brokenPasswordRules(String userId, String password) {
+		User admin = new UserEntity(userId);
+		List<String> broken = new ArrayList<>();
+		for (PasswordPolicyRule rule : new DefaultPasswordPolicyImpl().getRules()) {
+			if (!rule.execute(password, admin)) {
+				String what = rule.getPlaceholder().replace("PASSWORD_POLICY_", "").replace('_', ' ').toLowerCase();
+				broken.add(rule.getParameters() == null || rule.getParameters().isEmpty() ? what
+						: what + " " + rule.getParameters().values().iterator().next());
+			}
+		}
+		return broken;
 	}
 
 }
