@@ -26,6 +26,18 @@ public final class Api {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
+	/**
+	 * The administrator: {@code demo} in the default run; on PostgreSQL (profile postgres) the
+	 * administrator of the environment, since that profile makes no demo administrator.
+	 */
+	public static final String ADMIN = System.getProperty("spring.profiles.active", "").contains("postgres")
+			? System.getenv().getOrDefault("LEADFLOW_ADMIN_USER", "admin") : "demo";
+
+	/** Demo users' passwords are their ids; the environment's administrator has one of its own. */
+	public static String passwordOf(String user) {
+		return user.equals(ADMIN) && !ADMIN.equals("demo") ? System.getenv("LEADFLOW_ADMIN_PASSWORD") : user;
+	}
+
 	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
 	private final String base;
@@ -40,7 +52,7 @@ public final class Api {
 			.method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(body));
 		if (user != null) {
 			request.header("Authorization", "Basic "
-					+ Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+					+ Base64.getEncoder().encodeToString((user + ":" + passwordOf(user)).getBytes(StandardCharsets.UTF_8)));
 		}
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
@@ -93,7 +105,7 @@ public final class Api {
 	/** The lead's one open task with this key, once it exists (as the administrator sees it). */
 	public JsonNode awaitTask(String leadId, String taskKey) {
 		return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
-			JsonNode tasks = get("demo", "/engine-rest/task?processInstanceBusinessKey=" + leadId + "&taskDefinitionKey="
+			JsonNode tasks = get(ADMIN, "/engine-rest/task?processInstanceBusinessKey=" + leadId + "&taskDefinitionKey="
 					+ taskKey).json();
 			return tasks.size() == 1 ? tasks.get(0) : null;
 		}, task -> task != null);

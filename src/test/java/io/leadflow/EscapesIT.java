@@ -125,7 +125,7 @@ class EscapesIT {
 		String lead = api.postLead(Api.lead("DE", "Platform"));
 		api.awaitTask(lead, "ReviewLead");
 
-		for (String user : List.of("intake", "mara", "demo")) {
+		for (String user : List.of("intake", "mara", Api.ADMIN)) {
 			Answer start = api.post(user, "/engine-rest/process-definition/key/lead-lifecycle/start",
 					"{\"businessKey\": \"" + lead + "\", \"variables\": {\"leadId\": {\"value\": \"" + lead + "\"}}}");
 			// intake may not even see the process (404); marketing and the administrator are refused (403)
@@ -175,7 +175,7 @@ class EscapesIT {
 		assertThat(api.post("emma", task + "/complete", """
 				{"variables": {"decision": {"value": "REJECT"}, "rejectionReason": {"value": "OTHER"},
 				 "comment": {"value": "in elias's name"}}}""").status()).isEqualTo(403);
-		assertThat(api.get("demo", task).json().get("assignee").asText()).isEqualTo("elias");
+		assertThat(api.get(Api.ADMIN, task).json().get("assignee").asText()).isEqualTo("elias");
 
 		assertThat(api.post("sam", task + "/assignee", "{\"userId\": \"emma\"}").status()).isEqualTo(204);
 		assertThat(api.post("emma", task + "/complete", "{\"variables\": {\"decision\": {\"value\": \"ACCEPT\"}}}")
@@ -255,8 +255,8 @@ class EscapesIT {
 
 	@Test
 	void theEngineApiAnswersClientMistakesWith4xxAndNoInternals() {
-		assertThat(api.post("demo", "/engine-rest/task/no-such-task/complete", "{}").status()).isEqualTo(404);
-		Answer noBody = api.send("demo", "POST", "/engine-rest/message", "application/json", null);
+		assertThat(api.post(Api.ADMIN, "/engine-rest/task/no-such-task/complete", "{}").status()).isEqualTo(404);
+		Answer noBody = api.send(Api.ADMIN, "POST", "/engine-rest/message", "application/json", null);
 		assertThat(noBody.status()).as(noBody.toString()).isBetween(400, 499);
 		assertThat(noBody.body()).doesNotContain("NullPointer").doesNotContain("at org.");
 
@@ -282,7 +282,7 @@ class EscapesIT {
 		assertThat(forMarketing.status()).isEqualTo(200);
 		assertThat(forMarketing.json().has("components")).isFalse();
 		assertThat(forMarketing.body()).doesNotContain("H2").doesNotContain("PostgreSQL").doesNotContain("path");
-		Answer forAdmin = api.get("demo", "/actuator/health");
+		Answer forAdmin = api.get(Api.ADMIN, "/actuator/health");
 		assertThat(forAdmin.json().at("/components/db/details/database").asText()).isNotBlank();
 
 		for (String path : List.of("/api/leads", "/engine-rest/task")) {
