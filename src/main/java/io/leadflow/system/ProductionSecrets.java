@@ -61,7 +61,7 @@ public class ProductionSecrets implements EnvironmentPostProcessor {
 		String adminId = environment.getProperty("camunda.bpm.admin-user.id", "admin");
 		List<String> broken = brokenPasswordRules(adminId, environment.getProperty("camunda.bpm.admin-user.password"));
 		if (!broken.isEmpty()) {
-			throw new IllegalStateException("LEADFLOW_ADMIN_PASSWORD does not meet the password policy: "
+			throw new IllegalStateException("LEADFLOW_ADMIN_PASSWORD does not meet the password policy, it needs "
 					+ String.join(", ", broken) + ". See README.md, 'Production: PostgreSQL'.");
 		}
 	}
@@ -76,9 +76,17 @@ public class ProductionSecrets implements EnvironmentPostProcessor {
 		List<String> broken = new ArrayList<>();
 		for (PasswordPolicyRule rule : new DefaultPasswordPolicyImpl().getRules()) {
 			if (!rule.execute(password, admin)) {
-				String what = rule.getPlaceholder().replace("PASSWORD_POLICY_", "").replace('_', ' ').toLowerCase();
-				broken.add(rule.getParameters() == null || rule.getParameters().isEmpty() ? what
-						: what + " " + rule.getParameters().values().iterator().next());
+				String minimum = rule.getParameters() == null || rule.getParameters().isEmpty() ? "1"
+						: rule.getParameters().values().iterator().next();
+				broken.add(switch (rule.getPlaceholder()) {
+					case "PASSWORD_POLICY_LENGTH" -> "at least " + minimum + " characters";
+					case "PASSWORD_POLICY_LOWERCASE" -> "at least " + minimum + " lower-case letter(s)";
+					case "PASSWORD_POLICY_UPPERCASE" -> "at least " + minimum + " upper-case letter(s)";
+					case "PASSWORD_POLICY_DIGIT" -> "at least " + minimum + " digit(s)";
+					case "PASSWORD_POLICY_SPECIAL" -> "at least " + minimum + " special character(s)";
+					case "PASSWORD_POLICY_USER_DATA" -> "nothing of the user's id, name or email";
+					default -> rule.getPlaceholder();
+				});
 			}
 		}
 		return broken;

@@ -38,12 +38,14 @@ class ProductionSecretsTest {
 				"--LEADFLOW_MAIL_FROM=leads@example.com", "--LEADFLOW_TASKLIST_URL=https://leads.example.com/"))
 			.isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("LEADFLOW_ADMIN_PASSWORD does not meet the password policy")
-			.hasMessageContaining("length");
+			.hasMessageContaining("at least 10 characters");
 	}
 
 	@Test
 	void aPasswordThatIsTheUsersIdBreaksThePolicy() {
 		assertThat(ProductionSecrets.brokenPasswordRules("emma", "emma")).isNotEmpty();
+		assertThat(ProductionSecrets.brokenPasswordRules("admin", "Admin-2026-Lead!"))
+			.containsExactly("nothing of the user's id, name or email");
 		assertThat(ProductionSecrets.brokenPasswordRules("admin", "Admin-admin-2026!")).isNotEmpty();
 		assertThat(ProductionSecrets.brokenPasswordRules("admin", "Leadflow-Ops-2026!")).isEmpty();
 	}
