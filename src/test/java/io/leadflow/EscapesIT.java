@@ -87,11 +87,8 @@ class EscapesIT {
 		String victim = api.postLead(Api.lead("US", "Platform"));
 		api.awaitTask(victim, "ReviewLead");
 		String own = api.postLead(Api.lead("DE", "Platform"));
-		JsonNode review = api.awaitTask(own, "ReviewLead");
-		String rep = review.get("assignee").asText();
-		api.post(rep, "/engine-rest/task/" + review.get("id").asText() + "/complete",
-				"{\"variables\": {\"decision\": {\"value\": \"ACCEPT\"}}}");
-		JsonNode disposition = api.awaitTask(own, "ReportDisposition");
+		JsonNode disposition = acceptedAndWaitingForItsOutcome(own);
+		String rep = disposition.get("assignee").asText();
 
 		for (String variable : List.of("leadId", "team", "rep", "owner")) {
 			Answer steered = api.post(rep, "/engine-rest/task/" + disposition.get("id").asText() + "/complete", """
@@ -261,11 +258,8 @@ class EscapesIT {
 		assertThat(noBody.body()).doesNotContain("NullPointer").doesNotContain("at org.");
 
 		String lead = api.postLead(Api.lead("DE", "Platform"));
-		JsonNode review = api.awaitTask(lead, "ReviewLead");
-		String rep = review.get("assignee").asText();
-		api.post(rep, "/engine-rest/task/" + review.get("id").asText() + "/complete",
-				"{\"variables\": {\"decision\": {\"value\": \"ACCEPT\"}}}");
-		JsonNode disposition = api.awaitTask(lead, "ReportDisposition");
+		JsonNode disposition = acceptedAndWaitingForItsOutcome(lead);
+		String rep = disposition.get("assignee").asText();
 		Answer tiny = api.post(rep, "/engine-rest/task/" + disposition.get("id").asText() + "/complete",
 				"{\"variables\": {\"outcome\": {\"value\": \"WON\"}, \"dealValue\": {\"value\": \"1e-999999999\"}}}");
 		assertThat(tiny.status()).as(tiny.toString()).isEqualTo(400);
@@ -322,6 +316,14 @@ class EscapesIT {
 		await().atMost(Duration.ofSeconds(120)).until(() -> jdbc.sql(
 				"SELECT COUNT(*) FROM ACT_RU_EXECUTION e JOIN ACT_RE_PROCDEF d ON d.id_ = e.proc_def_id_ "
 						+ "WHERE d.key_ = 'lead-notification'").query(Long.class).single() == 0);
+	}
+
+	/** The rep accepts the lead; its ReportDisposition task, once it waits for them. */
+	private JsonNode acceptedAndWaitingForItsOutcome(String lead) {
+		JsonNode review = api.awaitTask(lead, "ReviewLead");
+		api.post(review.get("assignee").asText(), "/engine-rest/task/" + review.get("id").asText() + "/complete",
+				"{\"variables\": {\"decision\": {\"value\": \"ACCEPT\"}}}");
+		return api.awaitTask(lead, "ReportDisposition");
 	}
 
 }

@@ -1,8 +1,10 @@
 package io.leadflow.identity;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -133,7 +135,7 @@ class IdentitySetup implements SmartInitializingSingleton {
 		if (grant.getAuthorizationType() != Authorization.AUTH_TYPE_GRANT) {
 			return;
 		}
-		java.util.Set<String> allowed = new java.util.HashSet<>(spec.permissions());
+		Set<String> allowed = new HashSet<>(spec.permissions());
 		boolean changed = false;
 		for (Permission permission : grant.getPermissions(ResourceTypeUtil.getPermissionsByResourceType(resource.resourceType()))) {
 			if (permission.getValue() != 0 && !allowed.contains(permission.getName()) && !allowed.contains("ALL")) {

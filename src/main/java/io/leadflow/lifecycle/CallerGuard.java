@@ -39,6 +39,8 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 
+import io.leadflow.system.Access;
+
 /**
  * What a signed-in caller of the engine (REST API, Tasklist, Cockpit) may hand to it, checked
  * before the engine parses, starts or changes anything. Engine authorizations say who may touch a
@@ -57,8 +59,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CallerGuard extends AbstractProcessEnginePlugin {
-
-	static final String ADMINS = "camunda-admin";
 
 	/** Commands that put a caller's values into running instances, or run their jobs. */
 	private static final List<Class<?>> ADMINS_ONLY = List.of(AbstractVariableCmd.class,
@@ -83,7 +83,7 @@ class CallerGuard extends AbstractProcessEnginePlugin {
 	}
 
 	private static boolean isAdmin(Authentication caller) {
-		return caller.getGroupIds() != null && caller.getGroupIds().contains(ADMINS);
+		return caller.getGroupIds() != null && caller.getGroupIds().contains(Access.ADMINS);
 	}
 
 	/**

@@ -22,6 +22,7 @@ import io.leadflow.lead.LeadRejections;
 import io.leadflow.lead.LeadRepository;
 import io.leadflow.lead.LeadStatus;
 import io.leadflow.routing.Reps;
+import io.leadflow.system.Access;
 
 /**
  * The user tasks of {@code lead-lifecycle} ({@code ${leadTaskListener}} on every user task).
@@ -40,7 +41,7 @@ class LeadTaskListener implements TaskListener {
 			"BAD_CONTACT", "NOT_A_LEAD", "OTHER");
 
 	/** Who may hand a task someone holds to somebody else, or answer it for them. */
-	private static final Set<String> MAY_REASSIGN = Set.of("sales-managers", "marketing", CallerGuard.ADMINS);
+	private static final Set<String> MAY_REASSIGN = Set.of(Access.MANAGERS, Access.MARKETING, Access.ADMINS);
 
 	static final List<String> LOST_REASONS = List.of("TIMING", "COMPETITOR", "PRICE", "NO_DECISION", "OTHER");
 
