@@ -48,7 +48,7 @@ import io.leadflow.system.Access;
  * <ul>
  * <li>only administrators deploy (a deployed expression runs with the engine's full rights);</li>
  * <li>a task completion sets exactly the variables of its task's contract
- * ({@link LeadLifecycle#ANSWERS}) — anything else is refused with 400;</li>
+ * ({@link TaskContract}) — anything else is refused with 400;</li>
  * <li>no one but administrators sets, removes or correlates variables into running instances,
  * modifies or restarts them, or executes a job by hand ({@link GuardedJobExecution});</li>
  * <li>no signed-in caller starts a process: Leadflow starts its instances itself, one per lead.</li>
@@ -165,7 +165,7 @@ class CallerGuard extends AbstractProcessEnginePlugin {
 				// the command itself answers that the task does not exist
 				return;
 			}
-			Set<String> allowed = LeadLifecycle.ANSWERS.getOrDefault(task.getTaskDefinitionKey(), Set.of());
+			Set<String> allowed = TaskContract.of(task.getTaskDefinitionKey()).map(TaskContract::variables).orElse(Set.of());
 			Set<String> refused = new TreeSet<>();
 			for (Object name : variables.keySet()) {
 				if (!allowed.contains(String.valueOf(name))) {

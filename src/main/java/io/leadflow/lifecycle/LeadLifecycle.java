@@ -1,8 +1,5 @@
 package io.leadflow.lifecycle;
 
-import java.util.Map;
-import java.util.Set;
-
 /**
  * The names that {@code processes/lead-lifecycle.bpmn} and other systems share: the process id,
  * the user task ids and the variables. Other systems complete tasks through /engine-rest with
@@ -71,32 +68,17 @@ public final class LeadLifecycle {
 	public static final String RETURNED_TO = "returnedTo";
 	public static final String DISPOSITION_POLICY = "dispositionPolicy";
 
-	// set when a user task is completed
+	// set when a user task is completed; which task takes which, and their values: TaskContract
 	public static final String DECISION = "decision";
 	public static final String REJECTION_REASON = "rejectionReason";
 	public static final String COMMENT = "comment";
 	public static final String OUTCOME = "outcome";
 	public static final String DEAL_VALUE = "dealValue";
 	public static final String REASON = "reason";
-	/** Why a lead was lost: TIMING sends it back to cultivation, the others end it. */
+	/** Why a lead was lost ({@link TaskContract.LostReason}). */
 	public static final String LOST_REASON = "lostReason";
 	public static final String ACTION = "action";
 	public static final String ASSIGNEE = "assignee";
-
-	/**
-	 * What each task's completion may set, and nothing else: a completion that names any other
-	 * variable ({@code leadId}, {@code team}, {@code rep}, ...) is refused before it changes anything,
-	 * so an answer can never steer another lead or re-route this one.
-	 */
-	public static final Map<String, Set<String>> ANSWERS = Map.of(
-			TASK_QUALIFY_LEAD, Set.of(ACTION, COMMENT),
-			TASK_ASSIGN_LEAD, Set.of(ASSIGNEE, COMMENT),
-			TASK_REVIEW_LEAD, Set.of(DECISION, REJECTION_REASON, COMMENT),
-			TASK_EVALUATE_REJECTED_LEAD, Set.of(ACTION, COMMENT),
-			TASK_HANDLE_REJECTED_LEAD, Set.of(ACTION, ASSIGNEE, COMMENT),
-			TASK_HANDLE_UNACCEPTED_LEAD, Set.of(ACTION, ASSIGNEE, COMMENT),
-			TASK_REVIEW_STALE_LEAD, Set.of(ACTION, COMMENT),
-			TASK_REPORT_DISPOSITION, Set.of(OUTCOME, DEAL_VALUE, REASON, LOST_REASON));
 
 	// task-local, for the forms: the lead's package as it stood when the task was made
 	public static final String FORM_LEAD = "lead";

@@ -21,6 +21,15 @@ import io.leadflow.lead.LeadHistory;
 import io.leadflow.lead.LeadRejections;
 import io.leadflow.lead.LeadRepository;
 import io.leadflow.lead.LeadStatus;
+import io.leadflow.lifecycle.TaskContract.Decision;
+import io.leadflow.lifecycle.TaskContract.EvaluationAction;
+import io.leadflow.lifecycle.TaskContract.LostReason;
+import io.leadflow.lifecycle.TaskContract.Outcome;
+import io.leadflow.lifecycle.TaskContract.QualifyAction;
+import io.leadflow.lifecycle.TaskContract.RejectedLeadAction;
+import io.leadflow.lifecycle.TaskContract.RejectionReason;
+import io.leadflow.lifecycle.TaskContract.StaleLeadAction;
+import io.leadflow.lifecycle.TaskContract.UnacceptedLeadAction;
 import io.leadflow.routing.Reps;
 import io.leadflow.system.Access;
 
@@ -37,13 +46,8 @@ import io.leadflow.system.Access;
 @Component("leadTaskListener")
 class LeadTaskListener implements TaskListener {
 
-	static final List<String> REJECTION_REASONS = List.of("NOT_READY", "ALREADY_WORKING", "WRONG_TERRITORY",
-			"BAD_CONTACT", "NOT_A_LEAD", "OTHER");
-
 	/** Who may hand a task someone holds to somebody else, or answer it for them. */
 	private static final Set<String> MAY_REASSIGN = Set.of(Access.MANAGERS, Access.MARKETING, Access.ADMINS);
-
-	static final List<String> LOST_REASONS = List.of("TIMING", "COMPETITOR", "PRICE", "NO_DECISION", "OTHER");
 
 	private final LeadRepository leads;
 
@@ -85,10 +89,7 @@ class LeadTaskListener implements TaskListener {
 	}
 
 	private void created(DelegateTask task) {
-		for (String answer : List.of(DECISION, REJECTION_REASON, COMMENT, OUTCOME, DEAL_VALUE, REASON, LOST_REASON,
-				ACTION, ASSIGNEE)) {
-			task.removeVariable(answer);
-		}
+		TaskContract.allAnswers().forEach(task::removeVariable);
 		String leadId = leadId(task);
 		if (TASK_HANDLE_REJECTED_LEAD.equals(task.getTaskDefinitionKey())) {
 			history.record(leadId, HistoryType.ESCALATED_TO_MANAGER,
@@ -159,13 +160,13 @@ class LeadTaskListener implements TaskListener {
 	}
 
 	private void qualified(String leadId, TaskVariables answer) {
-		String action = answer.oneOf(ACTION, "SALES_READY", "CULTIVATE", "DISQUALIFY");
+		QualifyAction action = answer.choice(ACTION, QualifyAction.class);
 		String comment = answer.optionalText(COMMENT);
-		history.record(leadId, HistoryType.QUALIFICATION_CHECKED, describe(action, comment));
-		if (action.equals("CULTIVATE")) {
+		history.record(leadId, HistoryType.QUALIFICATION_CHECKED, describe(action.name(), comment));
+		if (action == QualifyAction.CULTIVATE) {
 			leads.updateStatus(leadId, LeadStatus.CULTIVATING);
 		}
-		else if (action.equals("DISQUALIFY")) {
+		else if (action == QualifyAction.DISQUALIFY) {
 			disqualify(leadId, comment);
 		}
 	}
@@ -189,37 +190,35 @@ class LeadTaskListener implements TaskListener {
 	}
 
 	private void handledByManager(DelegateTask task, String leadId, TaskVariables answer) {
-		String action = answer.oneOf(ACTION, "ASSIGN", "CULTIVATE", "DISQUALIFY");
+		RejectedLeadAction action = answer.choice(ACTION, RejectedLeadAction.class);
 		String comment = answer.optionalText(COMMENT);
-		if (action.equals("ASSIGN")) {
-			action = "ASSIGN to " + assignRep(task, leadId, answer);
-		}
-		history.record(leadId, HistoryType.MANAGER_DECIDED, describe(action, comment));
-		if (action.equals("DISQUALIFY")) {
+		String decided = action == RejectedLeadAction.ASSIGN ? "ASSIGN to " + assignRep(task, leadId, answer)
+				: action.name();
+		history.record(leadId, HistoryType.MANAGER_DECIDED, describe(decided, comment));
+		if (action == RejectedLeadAction.DISQUALIFY) {
 			disqualify(leadId, comment);
 		}
 	}
 
 	private void handledUnaccepted(DelegateTask task, String leadId, TaskVariables answer) {
-		String action = answer.oneOf(ACTION, "REASSIGN", "ASSIGN", "CULTIVATE");
+		UnacceptedLeadAction action = answer.choice(ACTION, UnacceptedLeadAction.class);
 		String comment = answer.optionalText(COMMENT);
 		Integer inARow = (Integer) task.getVariable(BREACHES_IN_A_ROW);
-		if (action.equals("REASSIGN") && inARow != null && inARow >= 2) {
+		if (action == UnacceptedLeadAction.REASSIGN && inARow != null && inARow >= 2) {
 			throw new TaskContractViolation(ACTION, "REASSIGN is not possible after " + inARow
 					+ " missed deadlines in a row: ASSIGN a rep you pick, or CULTIVATE");
 		}
-		if (action.equals("ASSIGN")) {
-			action = "ASSIGN to " + assignRep(task, leadId, answer);
-		}
-		history.record(leadId, HistoryType.MANAGER_DECIDED, describe(action, comment));
+		String decided = action == UnacceptedLeadAction.ASSIGN ? "ASSIGN to " + assignRep(task, leadId, answer)
+				: action.name();
+		history.record(leadId, HistoryType.MANAGER_DECIDED, describe(decided, comment));
 	}
 
 	private void reviewedStale(DelegateTask task, String leadId, TaskVariables answer) {
-		String action = answer.oneOf(ACTION, "REMIND", "REASSIGN", "CULTIVATE");
+		StaleLeadAction action = answer.choice(ACTION, StaleLeadAction.class);
 		String comment = answer.optionalText(COMMENT);
 		String rep = (String) task.getVariable(REP);
 		task.setVariable(REJECTED_BY, null);
-		if (action.equals("REMIND")) {
+		if (action == StaleLeadAction.REMIND) {
 			leads.updateStatus(leadId, LeadStatus.ACCEPTED);
 		}
 		else {
@@ -227,7 +226,7 @@ class LeadTaskListener implements TaskListener {
 			task.setVariable(BREACHED_BY, rep);
 			leads.updateOwner(leadId, (String) task.getVariable(TEAM), null);
 		}
-		history.record(leadId, HistoryType.MANAGER_DECIDED, describe(action, comment));
+		history.record(leadId, HistoryType.MANAGER_DECIDED, describe(action.name(), comment));
 	}
 
 	private static Object policyValue(DelegateTask task, String policy, String key) {
@@ -239,9 +238,9 @@ class LeadTaskListener implements TaskListener {
 		// an offered lead's task belongs to whoever of the team claimed it; who answered is in the history row
 		String rep = task.getAssignee() != null ? task.getAssignee() : history.currentActor();
 		String team = (String) task.getVariable(TEAM);
-		String decision = answer.oneOf(DECISION, "ACCEPT", "REJECT");
+		Decision decision = answer.choice(DECISION, Decision.class);
 		task.setVariable(BREACHES_IN_A_ROW, 0);
-		if (decision.equals("ACCEPT")) {
+		if (decision == Decision.ACCEPT) {
 			task.setVariable(REP, rep);
 			task.setVariable(OFFER_GROUPS, List.of());
 			leads.updateOwner(leadId, team, rep);
@@ -250,9 +249,9 @@ class LeadTaskListener implements TaskListener {
 			history.record(leadId, HistoryType.ACCEPTED, "Accepted by " + rep);
 			return;
 		}
-		String reason = answer.oneOf(REJECTION_REASON, REJECTION_REASONS.toArray(String[]::new));
+		RejectionReason reason = answer.choice(REJECTION_REASON, RejectionReason.class);
 		String comment = answer.requiredText(COMMENT);
-		rejections.record(leadId, rep, team, reason, comment);
+		rejections.record(leadId, rep, team, reason.name(), comment);
 		task.setVariable(REJECTED_BY, rep);
 		task.setVariable(REJECTION_COUNT, rejections.countSinceCultivation(leadId));
 		leads.updateOwner(leadId, team, null);
@@ -261,20 +260,20 @@ class LeadTaskListener implements TaskListener {
 	}
 
 	private void evaluated(String leadId, TaskVariables answer) {
-		String action = answer.oneOf(ACTION, "REASSIGN", "OFFER_TO_TEAM", "CULTIVATE", "DISQUALIFY");
+		EvaluationAction action = answer.choice(ACTION, EvaluationAction.class);
 		String comment = answer.optionalText(COMMENT);
-		history.record(leadId, HistoryType.REJECTION_EVALUATED, describe(action, comment));
-		if (action.equals("DISQUALIFY")) {
+		history.record(leadId, HistoryType.REJECTION_EVALUATED, describe(action.name(), comment));
+		if (action == EvaluationAction.DISQUALIFY) {
 			disqualify(leadId, comment);
 		}
 	}
 
 	private void disposed(DelegateTask task, String leadId, TaskVariables answer) {
-		String outcome = answer.oneOf(OUTCOME, "WON", "LOST", "NOT_A_LEAD");
-		String lostReason = answer.optionalOneOf(LOST_REASON, "OTHER", LOST_REASONS.toArray(String[]::new));
+		Outcome outcome = answer.choice(OUTCOME, Outcome.class);
+		LostReason lostReason = answer.optionalChoice(LOST_REASON, LostReason.OTHER);
 		// the gateway after the task reads it for every outcome
-		task.setVariable(LOST_REASON, outcome.equals("LOST") ? lostReason : null);
-		if (outcome.equals("WON")) {
+		task.setVariable(LOST_REASON, outcome == Outcome.LOST ? lostReason.name() : null);
+		if (outcome == Outcome.WON) {
 			BigDecimal dealValue = answer.requiredAmount(DEAL_VALUE);
 			leads.updateDealValue(leadId, dealValue);
 			leads.updateStatus(leadId, LeadStatus.WON);
@@ -282,19 +281,19 @@ class LeadTaskListener implements TaskListener {
 			return;
 		}
 		String reason = answer.requiredText(REASON);
-		leads.updateStatus(leadId, LeadStatus.valueOf(outcome));
-		if (outcome.equals("NOT_A_LEAD")) {
+		leads.updateStatus(leadId, LeadStatus.valueOf(outcome.name()));
+		if (outcome == Outcome.NOT_A_LEAD) {
 			history.record(leadId, HistoryType.NOT_A_LEAD, "Not a lead: " + reason);
 			return;
 		}
-		if (lostReason.equals("TIMING")) {
+		if (lostReason == LostReason.TIMING) {
 			// like a rep who rejected it as not ready yet: offered it first once it is ready again
 			task.setVariable(REJECTED_BY, task.getVariable(REP));
 			history.record(leadId, HistoryType.LOST, "Lost for timing: " + reason + " — back to cultivation, not lost for good");
 			return;
 		}
 		history.record(leadId, HistoryType.LOST,
-				(lostReason.equals("OTHER") ? "Lost: " : "Lost (" + lostReason + "): ") + reason);
+				(lostReason == LostReason.OTHER ? "Lost: " : "Lost (" + lostReason + "): ") + reason);
 	}
 
 	private void disqualify(String leadId, String comment) {

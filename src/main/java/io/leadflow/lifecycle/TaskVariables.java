@@ -1,7 +1,6 @@
 package io.leadflow.lifecycle;
 
 import java.math.BigDecimal;
-import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -16,18 +15,22 @@ final class TaskVariables {
 		this.task = task;
 	}
 
-	String oneOf(String name, String... allowed) {
+	/** One of the enum's values, given by name; anything else breaks the contract. */
+	<E extends Enum<E>> E choice(String name, Class<E> type) {
 		Object value = task.getVariable(name);
-		Set<String> choices = new TreeSet<>(Arrays.asList(allowed));
-		if (!(value instanceof String text) || !choices.contains(text)) {
-			throw new TaskContractViolation(name, "must be one of " + choices + (value == null ? "" : ", not " + value));
+		Set<String> choices = new TreeSet<>();
+		for (E constant : type.getEnumConstants()) {
+			choices.add(constant.name());
+			if (constant.name().equals(value)) {
+				return constant;
+			}
 		}
-		return text;
+		throw new TaskContractViolation(name, "must be one of " + choices + (value == null ? "" : ", not " + value));
 	}
 
-	/** One of {@code allowed}, or {@code fallback} when the answer leaves it out. */
-	String optionalOneOf(String name, String fallback, String... allowed) {
-		return task.getVariable(name) == null ? fallback : oneOf(name, allowed);
+	/** One of the enum's values, or {@code fallback} when the answer leaves it out. */
+	<E extends Enum<E>> E optionalChoice(String name, E fallback) {
+		return task.getVariable(name) == null ? fallback : choice(name, fallback.getDeclaringClass());
 	}
 
 	String requiredText(String name) {
