@@ -190,9 +190,12 @@ class EscapesIT {
 	void aReturningContactPostedTwoHundredTimesAtOnceHasOneOpenLead() throws Exception {
 		String first = api.postLead(Api.lead("DE", "Platform").replace("ines@probe-", "race@probe-"));
 		String email = api.get("mara", "/api/leads/" + first).json().at("/contact/email").asText();
-		// the first lead is closed: the next one for this contact is a new lead
-		jdbc.sql("UPDATE lead SET status = 'NOT_A_LEAD', closed_at = updated_at, open_contact_id = NULL WHERE id = ?")
-			.param(first).update();
+		// the rep closes the first lead: the next one for this contact is a new lead
+		JsonNode disposition = acceptedAndWaitingForItsOutcome(first);
+		assertThat(api.post(disposition.get("assignee").asText(), "/engine-rest/task/" + disposition.get("id").asText()
+				+ "/complete", "{\"variables\": {\"outcome\": {\"value\": \"NOT_A_LEAD\"}, \"reason\": {\"value\": \"student\"}}}")
+			.status()).isEqualTo(204);
+		assertThat(api.get("mara", "/api/leads/" + first).json().get("status").asText()).isEqualTo("NOT_A_LEAD");
 		String again = Api.lead("DE", "Platform").replaceAll("ines@probe-[a-z0-9]+\\.example", email);
 
 		ExecutorService clients = Executors.newFixedThreadPool(50);
