@@ -14,6 +14,7 @@ import io.leadflow.lead.LeadBreaches;
 import io.leadflow.lead.LeadHistory;
 import io.leadflow.lead.LeadRepository;
 import io.leadflow.lead.LeadStatus;
+import io.leadflow.lifecycle.DecisionResults.AcceptancePolicy;
 import io.leadflow.routing.RoutingPlan;
 
 /**
@@ -41,8 +42,7 @@ class RecordSlaBreachDelegate implements JavaDelegate {
 		String leadId = (String) execution.getVariable(LEAD_ID);
 		String rep = (String) execution.getVariable(REP);
 		String team = (String) execution.getVariable(TEAM);
-		@SuppressWarnings("unchecked")
-		Map<String, Object> policy = (Map<String, Object>) execution.getVariable(ACCEPTANCE_POLICY);
+		AcceptancePolicy policy = AcceptancePolicy.of(execution.getVariable(ACCEPTANCE_POLICY));
 		Integer before = (Integer) execution.getVariable(BREACHES_IN_A_ROW);
 		int inARow = (before == null ? 0 : before) + 1;
 
@@ -54,7 +54,7 @@ class RecordSlaBreachDelegate implements JavaDelegate {
 			breaches.record(leadId, rep, team, LeadBreaches.DEADLINE);
 		}
 		leads.updateOwner(leadId, team, null);
-		String missed = who + " did not accept or reject the lead within " + policy.get("deadlineAfter")
+		String missed = who + " did not accept or reject the lead within " + policy.deadlineAfter()
 				+ (inARow > 1 ? " (" + inARow + " deadlines missed in a row)" : "");
 		if (RoutingPlan.PARTNER.equals(execution.getVariable(CHANNEL))) {
 			// a partner that lets a lead time out passes it on, like one that rejects it

@@ -21,6 +21,7 @@ import io.leadflow.lead.LeadHistory;
 import io.leadflow.lead.LeadRejections;
 import io.leadflow.lead.LeadRepository;
 import io.leadflow.lead.LeadStatus;
+import io.leadflow.lifecycle.DecisionResults.DispositionPolicy;
 import io.leadflow.lifecycle.TaskContract.Decision;
 import io.leadflow.lifecycle.TaskContract.EvaluationAction;
 import io.leadflow.lifecycle.TaskContract.LostReason;
@@ -98,7 +99,7 @@ class LeadTaskListener implements TaskListener {
 		if (TASK_REVIEW_STALE_LEAD.equals(task.getTaskDefinitionKey())) {
 			leads.updateStatus(leadId, LeadStatus.ESCALATED);
 			history.record(leadId, HistoryType.STALE, "No outcome reported by " + task.getVariable(REP) + " within "
-					+ policyValue(task, DISPOSITION_POLICY, "staleAfter") + ": a manager looks at the lead");
+					+ DispositionPolicy.of(task.getVariable(DISPOSITION_POLICY)).staleAfter() + ": a manager looks at the lead");
 		}
 		task.setVariableLocal(FORM_LEAD, leadPackage.lead(leadId));
 		task.setVariableLocal(FORM_HISTORY, leadPackage.history(leadId));
@@ -227,11 +228,6 @@ class LeadTaskListener implements TaskListener {
 			leads.updateOwner(leadId, (String) task.getVariable(TEAM), null);
 		}
 		history.record(leadId, HistoryType.MANAGER_DECIDED, describe(action.name(), comment));
-	}
-
-	private static Object policyValue(DelegateTask task, String policy, String key) {
-		Object value = task.getVariable(policy);
-		return value instanceof java.util.Map<?, ?> map ? map.get(key) : null;
 	}
 
 	private void reviewed(DelegateTask task, String leadId, TaskVariables answer) {

@@ -2,8 +2,6 @@ package io.leadflow.qualification;
 
 import static io.leadflow.lifecycle.LeadLifecycle.*;
 
-import java.util.Map;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -15,6 +13,7 @@ import io.leadflow.lead.HistoryType;
 import io.leadflow.lead.LeadHistory;
 import io.leadflow.lead.LeadRepository;
 import io.leadflow.lead.LeadStatus;
+import io.leadflow.lifecycle.DecisionResults.Qualification;
 
 /**
  * Service task {@code Task_RecordQualification} of {@code lead-lifecycle}: writes the score, grade
@@ -36,13 +35,12 @@ class RecordQualificationDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		String leadId = (String) execution.getVariable(LEAD_ID);
-		@SuppressWarnings("unchecked")
-		Map<String, Object> result = (Map<String, Object>) execution.getVariable(QUALIFICATION);
-		int score = ((Number) result.get(SCORE)).intValue();
-		String grade = (String) result.get(GRADE);
-		String route = (String) result.get(ROUTE);
-		boolean needsCheck = Boolean.TRUE.equals(result.get(NEEDS_CHECK));
-		String why = (String) result.get("qualificationReason");
+		Qualification result = Qualification.of(execution.getVariable(QUALIFICATION));
+		int score = result.score();
+		String grade = result.grade();
+		String route = result.route();
+		boolean needsCheck = result.needsCheck();
+		String why = result.reason();
 
 		execution.setVariable(SCORE, score);
 		execution.setVariable(GRADE, grade);

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import io.leadflow.lead.HistoryType;
 import io.leadflow.lead.LeadHistory;
+import io.leadflow.lifecycle.DecisionResults.RejectionPolicy;
 import io.leadflow.routing.RoutingPlan;
 
 /**
@@ -31,10 +32,9 @@ class PrepareReroutingDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		String leadId = (String) execution.getVariable(LEAD_ID);
-		@SuppressWarnings("unchecked")
-		Map<String, Object> policy = (Map<String, Object>) execution.getVariable(REJECTION_POLICY);
-		String why = (String) policy.get("policyReason");
-		if (!Boolean.TRUE.equals(policy.get("nextTeam"))) {
+		RejectionPolicy policy = RejectionPolicy.of(execution.getVariable(REJECTION_POLICY));
+		String why = policy.reason();
+		if (!policy.nextTeam()) {
 			history.record(leadId, HistoryType.REROUTED, why);
 			return;
 		}
