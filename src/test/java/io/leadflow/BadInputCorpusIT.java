@@ -229,12 +229,14 @@ class BadInputCorpusIT {
 		return String.join("\n",
 				jdbc.sql("SELECT COUNT(*) FROM contact WHERE email LIKE '%corpus%'").query(String.class).single(),
 				jdbc.sql("SELECT COUNT(*) FROM account WHERE domain LIKE '%corpus%'").query(String.class).single(),
-				jdbc.sql("SELECT COUNT(*) FROM engagement").query(String.class).single(),
+				jdbc.sql("SELECT COUNT(*) FROM engagement e JOIN contact c ON c.id = e.contact_id "
+						+ "WHERE c.email LIKE '%corpus%' OR e.lead_id IN (?, ?)").params(lead, other).query(String.class).single(),
 				jdbc.sql("SELECT status || '/' || COALESCE(owner_id, '-') || '/' || COALESCE(team, '-') || '/' || updated_at "
 						+ "FROM lead WHERE id IN (?, ?) ORDER BY id").params(lead, other).query(String.class).list().toString(),
 				jdbc.sql("SELECT COUNT(*) FROM lead_history WHERE lead_id IN (?, ?)").params(lead, other)
 					.query(String.class).single(),
-				jdbc.sql("SELECT COUNT(*) FROM lead_rejection").query(String.class).single(),
+				jdbc.sql("SELECT COUNT(*) FROM lead_rejection WHERE lead_id IN (?, ?)").params(lead, other)
+					.query(String.class).single(),
 				jdbc.sql("SELECT COALESCE(MAX(CAST(updated_at AS VARCHAR(40))), '-') FROM rep_availability WHERE rep_id = 'nate'")
 					.query(String.class).single(),
 				jdbc.sql("SELECT name_ || '=' || COALESCE(text_, '') || COALESCE(CAST(long_ AS VARCHAR(30)), '') "
@@ -244,13 +246,16 @@ class BadInputCorpusIT {
 					.param(instance).query(String.class).list().toString(),
 				jdbc.sql("SELECT id_ || '/' || retries_ FROM ACT_RU_JOB WHERE process_instance_id_ = ? ORDER BY id_")
 					.param(instance).query(String.class).list().toString(),
-				jdbc.sql("SELECT COUNT(*) FROM ACT_RU_INCIDENT").query(String.class).single(),
+				jdbc.sql("SELECT COUNT(*) FROM ACT_RU_INCIDENT WHERE proc_inst_id_ = ?").param(instance)
+					.query(String.class).single(),
 				jdbc.sql("SELECT COUNT(*) FROM ACT_RE_DEPLOYMENT").query(String.class).single(),
 				jdbc.sql("SELECT COUNT(*) FROM ACT_RU_EXECUTION WHERE business_key_ IN (?, ?)").params(lead, other)
 					.query(String.class).single(),
 				jdbc.sql("SELECT COUNT(*) FROM ACT_ID_MEMBERSHIP").query(String.class).single(),
 				jdbc.sql("SELECT COUNT(*) FROM ACT_ID_USER").query(String.class).single(),
-				jdbc.sql("SELECT COUNT(*) FROM ACT_RU_AUTHORIZATION").query(String.class).single());
+				// what the corpus's would-be administrators could have granted themselves
+				jdbc.sql("SELECT COUNT(*) FROM ACT_RU_AUTHORIZATION WHERE user_id_ IN ('mara', 'sam', 'sneaky') "
+						+ "OR resource_type_ IN (0, 4, 9)").query(String.class).single());
 	}
 
 }
