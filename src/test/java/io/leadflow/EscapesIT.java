@@ -23,6 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.leadflow.Api.Answer;
 
@@ -184,6 +185,31 @@ class EscapesIT {
 			assertThat(entry.get("actor").asText()).isEqualTo("sam");
 			assertThat(entry.get("detail").asText()).contains("from elias to emma");
 		});
+	}
+
+	@Test
+	void aRepCannotOpenHerTaskToAnyoneElse() throws Exception {
+		String lead = api.postLead(Api.lead("DE", "Platform"));
+		JsonNode review = api.awaitTask(lead, "ReviewLead");
+		String rep = review.get("assignee").asText();
+		String task = "/engine-rest/task/" + review.get("id").asText();
+		ObjectNode ownedByNora = ((ObjectNode) api.get(rep, task).json()).put("owner", "nora");
+		// the REST API cannot read back the form reference it writes out
+		ownedByNora.remove("camundaFormRef");
+
+		for (Answer opened : List.of(
+				api.post(rep, task + "/identity-links", "{\"groupId\": \"territory-na\", \"type\": \"candidate\"}"),
+				api.post(rep, task + "/identity-links", "{\"userId\": \"pia\", \"type\": \"candidate\"}"),
+				api.post(rep, task + "/identity-links", "{\"userId\": \"nora\", \"type\": \"owner\"}"),
+				api.put(rep, task, ownedByNora.toString()),
+				api.post(rep, task + "/assignee", "{\"userId\": \"nora\"}"),
+				api.post(rep, task + "/delegate", "{\"userId\": \"nora\"}"))) {
+			assertThat(opened.status()).as(opened.toString()).isEqualTo(403);
+		}
+		assertThat(api.get("nora", task).status()).isIn(403, 404);
+		assertThat(api.get("pia", task).status()).isIn(403, 404);
+		assertThat(api.get(Api.ADMIN, task).json().get("assignee").asText()).isEqualTo(rep);
+		assertThat(api.get(Api.ADMIN, task).json().get("owner").isNull()).isTrue();
 	}
 
 	@Test

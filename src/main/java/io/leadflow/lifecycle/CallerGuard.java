@@ -4,6 +4,7 @@ import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -11,11 +12,16 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.ManagementServiceImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractRestartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractVariableCmd;
+import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.DeployCmd;
 import org.camunda.bpm.engine.impl.cmd.EvaluateStartConditionCmd;
 import org.camunda.bpm.engine.impl.cmd.MessageEventReceivedCmd;
@@ -23,6 +29,7 @@ import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceAsyncCmd;
 import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.ProcessInstanceModificationBatchCmd;
 import org.camunda.bpm.engine.impl.cmd.ProcessInstanceModificationCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SignalCmd;
 import org.camunda.bpm.engine.impl.cmd.SignalEventReceivedCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
@@ -51,6 +58,8 @@ import io.leadflow.system.Access;
  * ({@link TaskContract}) — anything else is refused with 400;</li>
  * <li>no one but administrators sets, removes or correlates variables into running instances,
  * modifies or restarts them, or executes a job by hand ({@link GuardedJobExecution});</li>
+ * <li>a rep takes a task for themselves or gives it back; handing it to someone else, changing its
+ * owner or its candidates is for managers, marketing and administrators;</li>
  * <li>no signed-in caller starts a process: Leadflow starts its instances itself, one per lead.</li>
  * </ul>
  * Calls Leadflow makes on its own behalf run without a signed-in user and are not checked, and
@@ -84,6 +93,13 @@ class CallerGuard extends AbstractProcessEnginePlugin {
 
 	private static boolean isAdmin(Authentication caller) {
 		return caller.getGroupIds() != null && caller.getGroupIds().contains(Access.ADMINS);
+	}
+
+	/** Managers and marketing hand tasks from one person to another; reps do not. */
+	static boolean mayHandTasksOn(Authentication caller) {
+		return caller.getGroupIds() != null && caller.getGroupIds()
+			.stream()
+			.anyMatch(group -> group.equals(Access.ADMINS) || group.equals(Access.MANAGERS) || group.equals(Access.MARKETING));
 	}
 
 	/**
@@ -146,9 +162,44 @@ class CallerGuard extends AbstractProcessEnginePlugin {
 				throw new AuthorizationException(caller.getUserId() + " may not " + describe(command)
 						+ ": only Leadflow itself and administrators change a lead's process data");
 			}
+			if (!admin && !mayHandTasksOn(caller)) {
+				checkHandOver(command, caller.getUserId());
+			}
 			if (STARTS.stream().anyMatch(type -> type.isInstance(command))) {
 				throw new AuthorizationException(caller.getUserId() + " may not start a process: Leadflow starts "
 						+ "one lifecycle per lead itself (POST /api/leads)");
+			}
+		}
+
+		/**
+		 * A rep takes a task for themselves or gives it back, nothing more: handing it to someone
+		 * else, making someone its owner or adding candidates would open the lead to them (the engine
+		 * grants an assignee, owner and candidate their rights on the task).
+		 */
+		private void checkHandOver(Command<?> command, String caller) {
+			String to = null;
+			if (command instanceof AssignTaskCmd || command instanceof DelegateTaskCmd || command instanceof ClaimTaskCmd) {
+				to = (String) field(command, "userId");
+			}
+			else if (command instanceof AbstractAddIdentityLinkCmd || command instanceof DeleteIdentityLinkCmd) {
+				throw new AuthorizationException(caller + " may not change who may work task " + field(command, "taskId")
+						+ ": a manager or marketing hands tasks on");
+			}
+			else if (command instanceof SaveTaskCmd save) {
+				TaskEntity changed = (TaskEntity) field(save, "task");
+				TaskEntity stored = changed.getId() == null ? null : configuration.getCommandExecutorTxRequired()
+					.execute(context -> context.getTaskManager().findTaskById(changed.getId()));
+				if (stored != null && !Objects.equals(stored.getOwner(), changed.getOwner())) {
+					throw new AuthorizationException(caller + " may not make someone else the owner of task "
+							+ changed.getId() + ": a manager or marketing hands tasks on");
+				}
+				if (stored != null && !Objects.equals(stored.getAssignee(), changed.getAssignee())) {
+					to = changed.getAssignee();
+				}
+			}
+			if (to != null && !to.equals(caller)) {
+				throw new AuthorizationException(caller + " may not hand a task to " + to
+						+ ": a rep takes a task for themselves, a manager or marketing hands it on");
 			}
 		}
 

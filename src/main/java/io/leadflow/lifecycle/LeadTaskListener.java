@@ -4,7 +4,6 @@ import static io.leadflow.lifecycle.LeadLifecycle.*;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
@@ -32,7 +31,6 @@ import io.leadflow.lifecycle.TaskContract.RejectionReason;
 import io.leadflow.lifecycle.TaskContract.StaleLeadAction;
 import io.leadflow.lifecycle.TaskContract.UnacceptedLeadAction;
 import io.leadflow.routing.Reps;
-import io.leadflow.system.Access;
 
 /**
  * The user tasks of {@code lead-lifecycle} ({@code ${leadTaskListener}} on every user task).
@@ -46,9 +44,6 @@ import io.leadflow.system.Access;
  */
 @Component("leadTaskListener")
 class LeadTaskListener implements TaskListener {
-
-	/** Who may hand a task someone holds to somebody else, or answer it for them. */
-	private static final Set<String> MAY_REASSIGN = Set.of(Access.MANAGERS, Access.MARKETING, Access.ADMINS);
 
 	private final LeadRepository leads;
 
@@ -124,8 +119,7 @@ class LeadTaskListener implements TaskListener {
 		if (holder == null || caller == null || caller.getUserId() == null || caller.getUserId().equals(holder)) {
 			return;
 		}
-		List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
-		if (groups.stream().noneMatch(MAY_REASSIGN::contains)) {
+		if (!CallerGuard.mayHandTasksOn(caller)) {
 			throw new ClaimedTaskRefusal(caller.getUserId() + " may not " + what + " task " + task.getId() + " ("
 					+ describeTask(task) + "): " + holder + " holds it");
 		}
