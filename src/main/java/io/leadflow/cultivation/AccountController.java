@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.leadflow.cultivation.Engagements.Engagement;
-import io.leadflow.lead.LeadRepository;
-import io.leadflow.lead.LeadRepository.AccountRow;
+import io.leadflow.lead.Accounts;
+import io.leadflow.lead.AccountRecord;
 import io.leadflow.system.EngineClock;
 import io.leadflow.system.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -28,14 +28,14 @@ class AccountController {
 	/** A quarter of weekly points: long enough to see a trend, short enough to read at a glance. */
 	private static final int TREND_WEEKS = 13;
 
-	private final LeadRepository leads;
+	private final Accounts accounts;
 
 	private final Engagements engagements;
 
 	private final QualityOfEngagement formula;
 
-	AccountController(LeadRepository leads, Engagements engagements, QualityOfEngagement formula) {
-		this.leads = leads;
+	AccountController(Accounts accounts, Engagements engagements, QualityOfEngagement formula) {
+		this.accounts = accounts;
 		this.engagements = engagements;
 		this.formula = formula;
 	}
@@ -43,7 +43,7 @@ class AccountController {
 	@GetMapping("/{id}")
 	@Operation(summary = "An account with its Quality of Engagement (1 to 10), the score's parts, its weekly trend and who engages")
 	AccountView account(@PathVariable String id) {
-		AccountRow account = leads.findAccount(id).orElseThrow(() -> new NotFoundException("No account with id " + id));
+		AccountRecord account = accounts.find(id).orElseThrow(() -> new NotFoundException("No account with id " + id));
 		List<Engagement> all = engagements.ofAccount(id);
 		Instant now = EngineClock.now();
 		Map<String, EngagedPerson> people = new LinkedHashMap<>();

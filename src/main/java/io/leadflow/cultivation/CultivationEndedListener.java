@@ -4,7 +4,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
-import io.leadflow.lifecycle.LeadLifecycle;
 import io.leadflow.system.EngineClock;
 
 /**
@@ -22,7 +21,7 @@ class CultivationEndedListener implements ExecutionListener {
 
 	@Override
 	public void notify(DelegateExecution execution) {
-		record.endLoop((String) execution.getVariable(LeadLifecycle.LEAD_ID), EngineClock.nowUtc());
+		record.endLoop(execution.getProcessBusinessKey(), EngineClock.nowUtc());
 	}
 
 }

@@ -86,8 +86,8 @@ public class EngagementScore {
 			return IsoDurations.after(now, dormantAfter, "dormantAfter");
 		}
 
-		static Policy of(Map<String, Object> decided) {
-			if (decided == null) {
+		static Policy of(Object result) {
+			if (!(result instanceof Map<?, ?> decided)) {
 				throw new IllegalStateException("The cultivation-policy table has no rule for this lead");
 			}
 			return new Policy((String) decided.get("dormantAfter"), (String) decided.get("scoreHalfLife"));

@@ -26,11 +26,12 @@ import io.leadflow.intake.LeadIntakeRequest.CompanyData;
 import io.leadflow.intake.LeadIntakeRequest.ContactData;
 import io.leadflow.intake.LeadIntakeService;
 import io.leadflow.intake.RoleLevel;
-import io.leadflow.lead.HistoryType;
+import io.leadflow.lead.Contact;
+import io.leadflow.lead.Contacts;
+import io.leadflow.lead.Lead;
+import io.leadflow.lead.LeadEvents;
 import io.leadflow.lead.LeadHistory;
 import io.leadflow.lead.LeadRepository;
-import io.leadflow.lead.LeadRepository.Contact;
-import io.leadflow.lead.LeadRepository.Lead;
 import io.leadflow.lead.LeadStatus;
 import io.leadflow.system.EngineClock;
 import io.leadflow.system.FieldError;
@@ -52,6 +53,10 @@ public class EngagementService {
 
 	private final LeadRepository leads;
 
+	private final Contacts contacts;
+
+	private final LeadEvents events;
+
 	private final LeadHistory history;
 
 	private final Engagements engagements;
@@ -66,9 +71,12 @@ public class EngagementService {
 
 	private final SystemAccess system;
 
-	EngagementService(LeadRepository leads, LeadHistory history, Engagements engagements, EngagementScore score,
-			CultivationRecord record, LeadIntakeService intake, RuntimeService runtimeService, SystemAccess system) {
+	EngagementService(LeadRepository leads, Contacts contacts, LeadEvents events, LeadHistory history,
+			Engagements engagements, EngagementScore score, CultivationRecord record, LeadIntakeService intake,
+			RuntimeService runtimeService, SystemAccess system) {
 		this.leads = leads;
+		this.contacts = contacts;
+		this.events = events;
 		this.history = history;
 		this.engagements = engagements;
 		this.score = score;
@@ -117,20 +125,19 @@ public class EngagementService {
 		engagements.insert(dedupeKey, new Engagement(id, lead.id(), lead.contactId(), lead.accountId(), request.type(),
 				request.occurredAt().withOffsetSameInstant(ZoneOffset.UTC), request.detail(), points.intent(),
 				points.depth(), now, history.currentActor(), null, null, null));
-		history.record(lead.id(), HistoryType.ENGAGEMENT, describe(request, points));
+		events.engaged(lead.id(), describe(request, points));
 
 		LeadStatus before = lead.status();
 		List<MessageCorrelationResult> correlated = system.call(() -> runtimeService
 			.createMessageCorrelation(Cultivation.ENGAGEMENT_MESSAGE)
 			.processInstanceBusinessKey(lead.id())
-			.setVariable(Cultivation.ENGAGEMENT_TYPE, request.type().name())
+			.setVariable(Cultivation.ENGAGEMENT_TYPE.name(), request.type().name())
 			.correlateAllWithResult());
 		if (request.type() == EngagementType.UNSUBSCRIBE) {
 			unsubscribe(lead, !correlated.isEmpty(), now);
 		}
 		else if (before == LeadStatus.DORMANT && !correlated.isEmpty()) {
-			history.record(lead.id(), HistoryType.WOKEN_UP,
-					"Woken from dormancy by " + request.type() + ": qualified again");
+			events.woken(lead.id(), request.type().name());
 		}
 		LeadStatus status = leads.findById(lead.id()).map(Lead::status).orElseThrow();
 		return new Received(id, lead.id(), false, leadCreated, !correlated.isEmpty(), status);
@@ -139,16 +146,7 @@ public class EngagementService {
 	/** A lead in cultivation (or dormant) ends there; a lead with sales stays with sales, the contact gets no more marketing mail either way. */
 	private void unsubscribe(Lead lead, boolean endedCultivation, OffsetDateTime now) {
 		record.unsubscribe(lead.contactId(), now);
-		if (endedCultivation) {
-			leads.updateOwner(lead.id(), null, null);
-			leads.updateStatus(lead.id(), LeadStatus.DISQUALIFIED);
-			history.record(lead.id(), HistoryType.DISQUALIFIED,
-					"Unsubscribed: no more touches; disqualified for marketing (the lead and its history stay)");
-		}
-		else {
-			history.record(lead.id(), HistoryType.UNSUBSCRIBED,
-					"Unsubscribed from marketing mail; the lead stays where it is (" + lead.status() + ")");
-		}
+		events.unsubscribed(lead.id(), endedCultivation, lead.status());
 	}
 
 	private void check(EngagementRequest request) {
@@ -185,7 +183,7 @@ public class EngagementService {
 
 	/** A lead for an email nobody has an open lead for; what we knew of the contact before is kept. */
 	private LeadIntakeRequest newLead(EngagementRequest request, String email) {
-		Optional<Contact> known = leads.findContactByEmail(email);
+		Optional<Contact> known = contacts.findByEmail(email);
 		String domain = email.substring(email.indexOf('@') + 1);
 		ContactData contact = new ContactData(
 				first(request.firstName(), known.map(Contact::firstName).orElse(null)),

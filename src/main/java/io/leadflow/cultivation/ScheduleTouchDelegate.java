@@ -21,12 +21,11 @@ class ScheduleTouchDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		@SuppressWarnings("unchecked")
-		Map<String, Object> plan = (Map<String, Object>) execution.getVariable(NURTURE_PLAN);
+		Map<String, Object> plan = NURTURE_PLAN.get(execution);
 		if (plan == null) {
 			throw new IllegalStateException("The nurture-plan table has no rule for this lead");
 		}
-		execution.setVariable(NEXT_TOUCH_AT,
+		NEXT_TOUCH_AT.set(execution,
 				Date.from(IsoDurations.after(EngineClock.now(), (String) plan.get("nextTouchIn"), "nextTouchIn")));
 	}
 

@@ -9,9 +9,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadRepository;
-import io.leadflow.lead.LeadRepository.Lead;
-import io.leadflow.lifecycle.LeadLifecycle;
 import io.leadflow.system.EngineClock;
 
 /**
@@ -37,14 +36,14 @@ class WeighEngagementDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String leadId = (String) execution.getVariable(LeadLifecycle.LEAD_ID);
+		String leadId = execution.getProcessBusinessKey();
 		Lead lead = leads.findById(leadId).orElseThrow(() -> new IllegalStateException("No lead " + leadId));
 		Instant now = EngineClock.now();
 		EngagementScore.Policy policy = score.policy(lead.productInterest());
-		execution.setVariable(ENGAGEMENT_SCORE, score.of(lead.contactId(), policy, now));
-		execution.setVariable(ACCOUNT_ENGAGEMENT, accounts.of(lead.accountId(), now).score());
-		if (execution.hasVariable(SILENCE_ENDS_AT)) {
-			execution.setVariable(SILENCE_ENDS_AT, Date.from(policy.silenceEndsAt(now)));
+		ENGAGEMENT_SCORE.set(execution, score.of(lead.contactId(), policy, now));
+		ACCOUNT_ENGAGEMENT.set(execution, accounts.of(lead.accountId(), now).score());
+		if (execution.hasVariable(SILENCE_ENDS_AT.name())) {
+			SILENCE_ENDS_AT.set(execution, Date.from(policy.silenceEndsAt(now)));
 		}
 	}
 

@@ -1,5 +1,7 @@
 package io.leadflow.intake;
 
+import static io.leadflow.lifecycle.LeadLifecycle.*;
+
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,15 +17,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.leadflow.intake.LeadIntakeRequest.CompanyData;
 import io.leadflow.intake.LeadIntakeRequest.ContactData;
-import io.leadflow.lead.HistoryType;
-import io.leadflow.lead.LeadHistory;
+import io.leadflow.lead.Account;
+import io.leadflow.lead.Accounts;
+import io.leadflow.lead.Contact;
+import io.leadflow.lead.Contacts;
+import io.leadflow.lead.Lead;
+import io.leadflow.lead.LeadEvents;
 import io.leadflow.lead.LeadRepository;
-import io.leadflow.lead.LeadRepository.Account;
-import io.leadflow.lead.LeadRepository.Contact;
-import io.leadflow.lead.LeadRepository.Lead;
-import io.leadflow.lead.LeadRepository.NewLead;
 import io.leadflow.lead.LeadStatus;
-import io.leadflow.lifecycle.LeadLifecycle;
+import io.leadflow.lead.NewLead;
 import io.leadflow.system.SystemAccess;
 
 /**
@@ -36,7 +38,11 @@ public class LeadIntakeService {
 
 	private final LeadRepository leads;
 
-	private final LeadHistory history;
+	private final Accounts accounts;
+
+	private final Contacts contacts;
+
+	private final LeadEvents events;
 
 	private final RuntimeService runtimeService;
 
@@ -44,11 +50,13 @@ public class LeadIntakeService {
 
 	private final SystemAccess system;
 
-	LeadIntakeService(LeadRepository leads, LeadHistory history, RuntimeService runtimeService,
-			ObjectMapper objectMapper, SystemAccess system) {
+	LeadIntakeService(LeadRepository leads, Accounts accounts, Contacts contacts, LeadEvents events,
+			RuntimeService runtimeService, ObjectMapper objectMapper, SystemAccess system) {
 		this.system = system;
 		this.leads = leads;
-		this.history = history;
+		this.accounts = accounts;
+		this.contacts = contacts;
+		this.events = events;
 		this.runtimeService = runtimeService;
 		this.objectMapper = objectMapper;
 	}
@@ -61,7 +69,7 @@ public class LeadIntakeService {
 			.or(() -> leads.findOpenByEmail(email));
 		if (existing.isPresent()) {
 			Lead lead = existing.get();
-			history.record(lead.id(), HistoryType.ACTIVITY, "Received again from " + describeOrigin(request)
+			events.receivedAgain(lead.id(), "Received again from " + describeOrigin(request)
 					+ "; merged into this lead. Submitted: " + asJson(request));
 			return new IntakeResult(lead.id(), lead.status(), false);
 		}
@@ -70,28 +78,27 @@ public class LeadIntakeService {
 		String domain = Optional.ofNullable(company.domain())
 			.map(d -> d.toLowerCase(Locale.ROOT))
 			.orElse(email.substring(email.indexOf('@') + 1));
-		String accountId = leads.findAccountIdByDomain(domain)
-			.orElseGet(() -> leads.insertAccount(new Account(domain, company.name().trim(), company.country(),
+		String accountId = accounts.findIdByDomain(domain)
+			.orElseGet(() -> accounts.insert(new Account(domain, company.name().trim(), company.country(),
 					company.industry(), company.employees())));
 
 		ContactData data = request.contact();
 		Contact contact = new Contact(email, data.firstName(), data.lastName(), data.phone(), data.title(),
 				data.roleLevel().name());
-		String contactId = leads.findContactIdByEmail(email).map(id -> {
-			leads.updateContact(id, accountId, contact);
+		String contactId = contacts.findIdByEmail(email).map(id -> {
+			contacts.update(id, accountId, contact);
 			return id;
-		}).orElseGet(() -> leads.insertContact(accountId, contact));
+		}).orElseGet(() -> contacts.insert(accountId, contact));
 
 		String leadId = UUID.randomUUID().toString();
-		leads.insertLead(new NewLead(leadId, request.externalId(), contactId, accountId, request.source(),
+		events.received(new NewLead(leadId, request.externalId(), contactId, accountId, request.source(),
 				request.campaign(), request.productInterest(), request.budgetEstablished(), request.authority(),
-				request.need(), request.timelineMonths()));
-		history.record(leadId, HistoryType.RECEIVED, "Received from " + describeOrigin(request) + ": "
+				request.need(), request.timelineMonths()), "Received from " + describeOrigin(request) + ": "
 				+ contact.fullName() + " <" + email + ">, " + company.name()
 				+ (company.country() == null ? "" : " (" + company.country() + ")"));
 
 		// Leadflow starts the lifecycle itself, one per new lead; no caller may start one (CallerGuard)
-		system.run(() -> runtimeService.startProcessInstanceByKey(LeadLifecycle.PROCESS_ID, leadId,
+		system.run(() -> runtimeService.startProcessInstanceByKey(PROCESS_ID, leadId,
 				decisionInputs(leadId, request, email, company)));
 		return new IntakeResult(leadId, LeadStatus.NEW, true);
 	}
@@ -99,21 +106,22 @@ public class LeadIntakeService {
 	/** Only what the qualification and routing tables decide on goes into the process. */
 	private static VariableMap decisionInputs(String leadId, LeadIntakeRequest request, String email,
 			CompanyData company) {
-		return Variables.createVariables()
-			.putValue(LeadLifecycle.LEAD_ID, leadId)
-			.putValue(LeadLifecycle.SOURCE, request.source())
-			.putValue(LeadLifecycle.ROLE_LEVEL, request.contact().roleLevel().name())
-			.putValue(LeadLifecycle.TITLE, request.contact().title())
-			.putValue(LeadLifecycle.EMAIL_DOMAIN, email.substring(email.indexOf('@') + 1))
-			.putValue(LeadLifecycle.COUNTRY, company.country())
-			.putValue(LeadLifecycle.INDUSTRY, company.industry())
-			.putValue(LeadLifecycle.EMPLOYEES, company.employees())
-			.putValue(LeadLifecycle.PRODUCT_INTEREST, request.productInterest())
-			.putValue(LeadLifecycle.BUDGET_ESTABLISHED, request.budgetEstablished())
-			.putValue(LeadLifecycle.AUTHORITY, request.authority())
-			.putValue(LeadLifecycle.NEED, request.need())
-			.putValue(LeadLifecycle.TIMELINE_MONTHS, request.timelineMonths())
-			.putValue(LeadLifecycle.PARTNER_PREFERENCE, request.partnerPreference());
+		VariableMap inputs = Variables.createVariables();
+		LEAD_ID.put(inputs, leadId);
+		SOURCE.put(inputs, request.source());
+		ROLE_LEVEL.put(inputs, request.contact().roleLevel().name());
+		TITLE.put(inputs, request.contact().title());
+		EMAIL_DOMAIN.put(inputs, email.substring(email.indexOf('@') + 1));
+		COUNTRY.put(inputs, company.country());
+		INDUSTRY.put(inputs, company.industry());
+		EMPLOYEES.put(inputs, company.employees());
+		PRODUCT_INTEREST.put(inputs, request.productInterest());
+		BUDGET_ESTABLISHED.put(inputs, request.budgetEstablished());
+		AUTHORITY.put(inputs, request.authority());
+		NEED.put(inputs, request.need());
+		TIMELINE_MONTHS.put(inputs, request.timelineMonths());
+		PARTNER_PREFERENCE.put(inputs, request.partnerPreference());
+		return inputs;
 	}
 
 	private static String describeOrigin(LeadIntakeRequest request) {

@@ -24,7 +24,7 @@ public class LeadBreaches {
 		this.jdbc = jdbc;
 	}
 
-	public void record(String leadId, String repId, String team, String kind) {
+	void record(String leadId, String repId, String team, String kind) {
 		jdbc.sql("INSERT INTO lead_breach (lead_id, rep_id, team, kind, breached_at) VALUES (?, ?, ?, ?, ?)")
 			.params(leadId, repId, team, kind, OffsetDateTime.now(ZoneOffset.UTC))
 			.update();

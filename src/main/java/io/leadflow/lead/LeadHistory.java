@@ -27,7 +27,7 @@ public class LeadHistory {
 		this.identityService = identityService;
 	}
 
-	public void record(String leadId, HistoryType type, String detail) {
+	void record(String leadId, HistoryType type, String detail) {
 		jdbc.sql("INSERT INTO lead_history (lead_id, occurred_at, actor, type, detail) VALUES (?, ?, ?, ?, ?)")
 			.params(leadId, OffsetDateTime.now(ZoneOffset.UTC), currentActor(), type.name(), detail)
 			.update();

@@ -24,7 +24,7 @@ public class LeadRejections {
 		this.jdbc = jdbc;
 	}
 
-	public void record(String leadId, String repId, String team, String reason, String comment) {
+	void record(String leadId, String repId, String team, String reason, String comment) {
 		jdbc.sql("""
 				INSERT INTO lead_rejection (lead_id, rep_id, team, reason, comment, rejected_at)
 				VALUES (?, ?, ?, ?, ?, ?)""")
@@ -52,7 +52,7 @@ public class LeadRejections {
 			.list());
 	}
 
-	public int countSinceCultivation(String leadId) {
+	int countSinceCultivation(String leadId) {
 		return jdbc.sql("""
 				SELECT COUNT(*) FROM lead_rejection r JOIN lead l ON l.id = r.lead_id
 				WHERE r.lead_id = ? AND (l.cultivated_at IS NULL OR r.rejected_at >= l.cultivated_at)""")

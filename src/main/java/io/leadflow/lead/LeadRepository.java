@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Leads, their contacts and accounts, in Leadflow's own tables. */
+/**
+ * The lead table, read with its contact and account. Only {@link LeadEvents} changes a lead: the
+ * writing methods are the package's own.
+ */
 @Repository
 public class LeadRepository {
 
@@ -70,65 +72,7 @@ public class LeadRepository {
 			.findFirst();
 	}
 
-	public Optional<Contact> findContactByEmail(String email) {
-		return jdbc.sql("SELECT email, first_name, last_name, phone, title, role_level FROM contact WHERE email = ?")
-			.param(email)
-			.query((rs, row) -> new Contact(rs.getString("email"), rs.getString("first_name"), rs.getString("last_name"),
-					rs.getString("phone"), rs.getString("title"), rs.getString("role_level")))
-			.optional();
-	}
-
-	public Optional<AccountRow> findAccount(String accountId) {
-		return jdbc.sql("SELECT id, domain, name, country, industry, employees, owner_id, created_at FROM account WHERE id = ?")
-			.param(accountId)
-			.query((rs, row) -> new AccountRow(rs.getString("id"),
-					new Account(rs.getString("domain"), rs.getString("name"), rs.getString("country"),
-							rs.getString("industry"), rs.getObject("employees", Integer.class)),
-					rs.getString("owner_id"), rs.getObject("created_at", OffsetDateTime.class)))
-			.optional();
-	}
-
-	public Optional<String> findAccountIdByDomain(String domain) {
-		return jdbc.sql("SELECT id FROM account WHERE domain = ?").param(domain).query(String.class).optional();
-	}
-
-	public String insertAccount(Account account) {
-		String id = UUID.randomUUID().toString();
-		jdbc.sql("""
-				INSERT INTO account (id, domain, name, country, industry, employees, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?)""")
-			.params(id, account.domain(), account.name(), account.country(), account.industry(), account.employees(),
-					now())
-			.update();
-		return id;
-	}
-
-	public Optional<String> findContactIdByEmail(String email) {
-		return jdbc.sql("SELECT id FROM contact WHERE email = ?").param(email).query(String.class).optional();
-	}
-
-	public String insertContact(String accountId, Contact contact) {
-		String id = UUID.randomUUID().toString();
-		jdbc.sql("""
-				INSERT INTO contact (id, account_id, email, first_name, last_name, phone, title, role_level, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(id, accountId, contact.email(), contact.firstName(), contact.lastName(), contact.phone(),
-					contact.title(), contact.roleLevel(), now())
-			.update();
-		return id;
-	}
-
-	/** A returning contact keeps one row; what they told us this time replaces what they told us before. */
-	public void updateContact(String contactId, String accountId, Contact contact) {
-		jdbc.sql("""
-				UPDATE contact SET account_id = ?, first_name = ?, last_name = ?, phone = ?, title = ?, role_level = ?
-				WHERE id = ?""")
-			.params(accountId, contact.firstName(), contact.lastName(), contact.phone(), contact.title(),
-					contact.roleLevel(), contactId)
-			.update();
-	}
-
-	public void insertLead(NewLead lead) {
+	void insert(NewLead lead) {
 		OffsetDateTime now = now();
 		jdbc.sql("""
 				INSERT INTO lead (id, external_id, contact_id, account_id, source, campaign, product_interest,
@@ -140,38 +84,58 @@ public class LeadRepository {
 			.update();
 	}
 
-	public void updateStatus(String leadId, LeadStatus status) {
+	/**
+	 * Sets the lead's status and, unless {@code ownership} is null, its team and owner — if its status
+	 * now is one of {@code from}. One statement, so the check and the change cannot be told apart by
+	 * a concurrent step.
+	 *
+	 * @param to the new status, or null to keep it
+	 * @return false if the lead is not in one of those statuses (or does not exist); nothing changed then
+	 */
+	boolean change(String leadId, Set<LeadStatus> from, LeadStatus to, Ownership ownership) {
 		OffsetDateTime now = now();
-		// an open lead holds its contact's one open slot (ux_lead_open_contact); a closed one frees it
-		jdbc.sql("""
-				UPDATE lead SET status = ?, updated_at = ?, closed_at = ?,
-				  open_contact_id = CASE WHEN ? THEN NULL ELSE contact_id END
-				WHERE id = ?""")
-			.params(status.name(), now, status.isClosed() ? now : null, status.isClosed(), leadId)
-			.update();
+		StringBuilder sql = new StringBuilder("UPDATE lead SET updated_at = :now");
+		Map<String, Object> params = new HashMap<>();
+		params.put("now", now);
+		if (to != null) {
+			// an open lead holds its contact's one open slot (ux_lead_open_contact); a closed one frees it
+			sql.append(", status = :to, closed_at = :closedAt, open_contact_id = ")
+				.append(to.isClosed() ? "NULL" : "contact_id");
+			params.put("to", to.name());
+			params.put("closedAt", to.isClosed() ? now : null);
+		}
+		if (ownership != null) {
+			sql.append(", team = :team, owner_id = :owner");
+			params.put("team", ownership.team());
+			params.put("owner", ownership.ownerId());
+		}
+		sql.append(" WHERE id = :id AND status IN (:from)");
+		params.put("id", leadId);
+		params.put("from", from.stream().map(Enum::name).toList());
+		return jdbc.sql(sql.toString()).params(params).update() == 1;
 	}
 
-	public void updateQualification(String leadId, int score, String grade) {
+	Optional<LeadStatus> statusOf(String leadId) {
+		return jdbc.sql("SELECT status FROM lead WHERE id = ?")
+			.param(leadId)
+			.query(String.class)
+			.optional()
+			.map(LeadStatus::valueOf);
+	}
+
+	void updateQualification(String leadId, int score, String grade) {
 		jdbc.sql("UPDATE lead SET score = ?, grade = ?, updated_at = ? WHERE id = ?")
 			.params(score, grade, now(), leadId)
 			.update();
 	}
 
-	/** Hands the lead to a rep (or takes it away when {@code ownerId} is null). */
-	public void updateOwner(String leadId, String team, String ownerId) {
-		jdbc.sql("UPDATE lead SET team = ?, owner_id = ?, updated_at = ? WHERE id = ?")
-			.params(team, ownerId, now(), leadId)
-			.update();
-	}
-
 	/** From now on, rejections made before do not keep their reps from the lead. */
-	public void markCultivated(String leadId) {
+	void markCultivated(String leadId) {
 		jdbc.sql("UPDATE lead SET cultivated_at = ?, updated_at = ? WHERE id = ?").params(now(), now(), leadId).update();
 	}
 
-	/** The first rep who accepts a lead of an account without owner becomes its owner. */
-	public void claimAccountIfUnowned(String accountId, String repId) {
-		jdbc.sql("UPDATE account SET owner_id = ? WHERE id = ? AND owner_id IS NULL").params(repId, accountId).update();
+	void updateDealValue(String leadId, BigDecimal dealValue) {
+		jdbc.sql("UPDATE lead SET deal_value = ?, updated_at = ? WHERE id = ?").params(dealValue, now(), leadId).update();
 	}
 
 	/** Leads a rep has accepted and not yet closed: what their capacity counts. */
@@ -180,10 +144,6 @@ public class LeadRepository {
 			.params(repId, LeadStatus.ACCEPTED.name())
 			.query(Integer.class)
 			.single();
-	}
-
-	public void updateDealValue(String leadId, BigDecimal dealValue) {
-		jdbc.sql("UPDATE lead SET deal_value = ?, updated_at = ? WHERE id = ?").params(dealValue, now(), leadId).update();
 	}
 
 	public Page<Lead> search(LeadFilter filter, int page, int size) {
@@ -205,7 +165,7 @@ public class LeadRepository {
 			conditions.add("l.campaign = :campaign");
 			params.put("campaign", filter.campaign());
 		}
-		Visibility visibility = filter.visibility();
+		LeadFilter.Visibility visibility = filter.visibility();
 		if (visibility != null && !visibility.all()) {
 			// an IN list may not be empty; no lead id or team is "-"
 			if (visibility.teams() != null) {
@@ -265,48 +225,11 @@ public class LeadRepository {
 		return OffsetDateTime.now(ZoneOffset.UTC);
 	}
 
-	public record Contact(String email, String firstName, String lastName, String phone, String title,
-			String roleLevel) {
+	/** Who holds a lead: its team (null when none is chosen yet) and its rep (null while nobody has it). */
+	record Ownership(String team, String ownerId) {
 
-		public String fullName() {
-			return firstName == null ? lastName : firstName + " " + lastName;
-		}
+		static final Ownership NOBODY = new Ownership(null, null);
 
-	}
-
-	public record Account(String domain, String name, String country, String industry, Integer employees) {
-	}
-
-	public record AccountRow(String id, Account account, String ownerId, OffsetDateTime createdAt) {
-	}
-
-	public record NewLead(String id, String externalId, String contactId, String accountId, String source,
-			String campaign, String productInterest, Boolean budgetEstablished, Boolean authority, Boolean need,
-			Integer timelineMonths) {
-	}
-
-	public record Lead(String id, String externalId, LeadStatus status, String source, String campaign,
-			String productInterest, Boolean budgetEstablished, Boolean authority, Boolean need,
-			Integer timelineMonths, Integer score, String grade, String team, String ownerId, BigDecimal dealValue,
-			String contactId, Contact contact, String accountId, Account account, String accountOwnerId,
-			OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime closedAt) {
-	}
-
-	public record LeadFilter(LeadStatus status, String owner, String source, String campaign, String rejectedBy,
-			Visibility visibility) {
-	}
-
-	/**
-	 * Which leads a caller may see: all; those of some teams (a manager); or a rep's own, those they
-	 * had a task for, and those offered to their teams now.
-	 */
-	public record Visibility(boolean all, Set<String> teams, String rep, Set<String> repLeads, Set<String> offerTeams) {
-
-		public static final Visibility ALL = new Visibility(true, null, null, Set.of(), Set.of());
-
-	}
-
-	public record Page<T>(List<T> items, int page, int size, long total) {
 	}
 
 }

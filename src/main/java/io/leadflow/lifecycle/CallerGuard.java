@@ -46,7 +46,7 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 
-import io.leadflow.system.Access;
+import io.leadflow.identity.Groups;
 
 /**
  * What a signed-in caller of the engine (REST API, Tasklist, Cockpit) may hand to it, checked
@@ -67,7 +67,7 @@ import io.leadflow.system.Access;
  * Leadflow's, not the caller's.
  */
 @Component
-class CallerGuard extends AbstractProcessEnginePlugin {
+public class CallerGuard extends AbstractProcessEnginePlugin {
 
 	/** Commands that put a caller's values into running instances, or run their jobs. */
 	private static final List<Class<?>> ADMINS_ONLY = List.of(AbstractVariableCmd.class,
@@ -92,14 +92,14 @@ class CallerGuard extends AbstractProcessEnginePlugin {
 	}
 
 	private static boolean isAdmin(Authentication caller) {
-		return caller.getGroupIds() != null && caller.getGroupIds().contains(Access.ADMINS);
+		return caller.getGroupIds() != null && caller.getGroupIds().contains(Groups.ADMINS);
 	}
 
 	/** Managers and marketing hand tasks from one person to another; reps do not. */
-	static boolean mayHandTasksOn(Authentication caller) {
+	public static boolean mayHandTasksOn(Authentication caller) {
 		return caller.getGroupIds() != null && caller.getGroupIds()
 			.stream()
-			.anyMatch(group -> group.equals(Access.ADMINS) || group.equals(Access.MANAGERS) || group.equals(Access.MARKETING));
+			.anyMatch(group -> group.equals(Groups.ADMINS) || group.equals(Groups.MANAGERS) || group.equals(Groups.MARKETING));
 	}
 
 	/**

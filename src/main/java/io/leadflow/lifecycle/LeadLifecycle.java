@@ -1,9 +1,20 @@
 package io.leadflow.lifecycle;
 
+import static io.leadflow.system.ProcessVariable.*;
+
+import java.util.List;
+
+import io.leadflow.lifecycle.DecisionResults.AcceptancePolicy;
+import io.leadflow.lifecycle.DecisionResults.DispositionPolicy;
+import io.leadflow.lifecycle.DecisionResults.Qualification;
+import io.leadflow.lifecycle.DecisionResults.RejectionPolicy;
+import io.leadflow.system.ProcessVariable;
+
 /**
  * The names that {@code processes/lead-lifecycle.bpmn} and other systems share: the process id,
- * the user task ids and the variables. Other systems complete tasks through /engine-rest with
- * these names, so they are a contract, kept in one place.
+ * the user task ids and the variables, each declared once with its type. Other systems complete
+ * tasks through /engine-rest with the answer names below ({@link TaskContract} says which task
+ * takes which, and their values), so these are a contract, kept in one place.
  */
 public final class LeadLifecycle {
 
@@ -18,55 +29,62 @@ public final class LeadLifecycle {
 	public static final String TASK_HANDLE_UNACCEPTED_LEAD = "HandleUnacceptedLead";
 	public static final String TASK_REVIEW_STALE_LEAD = "ReviewStaleLead";
 
-	/** The lead's id; also the process instance's business key. */
-	public static final String LEAD_ID = "leadId";
+	/** The lead's id, for the models; Java takes it from the business key, which nobody can change. */
+	public static final ProcessVariable<String> LEAD_ID = text("leadId");
 
 	// what the qualification table decides on
-	public static final String ROLE_LEVEL = "roleLevel";
-	public static final String TITLE = "title";
-	public static final String EMAIL_DOMAIN = "emailDomain";
-	public static final String EMPLOYEES = "employees";
-	public static final String INDUSTRY = "industry";
-	public static final String BUDGET_ESTABLISHED = "budgetEstablished";
-	public static final String AUTHORITY = "authority";
-	public static final String NEED = "need";
-	public static final String TIMELINE_MONTHS = "timelineMonths";
-	public static final String SOURCE = "source";
+	public static final ProcessVariable<String> ROLE_LEVEL = text("roleLevel");
+	public static final ProcessVariable<String> TITLE = text("title");
+	public static final ProcessVariable<String> EMAIL_DOMAIN = text("emailDomain");
+	public static final ProcessVariable<Integer> EMPLOYEES = whole("employees");
+	public static final ProcessVariable<String> INDUSTRY = text("industry");
+	public static final ProcessVariable<Boolean> BUDGET_ESTABLISHED = flag("budgetEstablished");
+	public static final ProcessVariable<Boolean> AUTHORITY = flag("authority");
+	public static final ProcessVariable<Boolean> NEED = flag("need");
+	public static final ProcessVariable<Integer> TIMELINE_MONTHS = whole("timelineMonths");
+	public static final ProcessVariable<String> SOURCE = text("source");
 
 	// what the routing table decides on, besides employees and industry
-	public static final String COUNTRY = "country";
-	public static final String PRODUCT_INTEREST = "productInterest";
-	public static final String PARTNER_PREFERENCE = "partnerPreference";
+	public static final ProcessVariable<String> COUNTRY = text("country");
+	public static final ProcessVariable<String> PRODUCT_INTEREST = text("productInterest");
+	public static final ProcessVariable<Boolean> PARTNER_PREFERENCE = flag("partnerPreference");
 
-	// decision results
-	public static final String QUALIFICATION = "qualification";
-	public static final String SCORE = "score";
-	public static final String GRADE = "grade";
-	public static final String ROUTE = "route";
-	public static final String NEEDS_CHECK = "needsCheck";
-	public static final String ROUTING = "routing";
-	public static final String TEAM = "team";
-	public static final String CHANNEL = "channel";
+	// decision results, each read into a record of its table's outputs
+	public static final ProcessVariable<Qualification> QUALIFICATION = decision("qualification", Qualification::of);
+	public static final ProcessVariable<RoutingPlan> ROUTING = decision("routing", RoutingPlan::of);
+	public static final ProcessVariable<RejectionPolicy> REJECTION_POLICY = decision("rejectionPolicy",
+			RejectionPolicy::of);
+	public static final ProcessVariable<AcceptancePolicy> ACCEPTANCE_POLICY = decision("acceptancePolicy",
+			AcceptancePolicy::of);
+	public static final ProcessVariable<DispositionPolicy> DISPOSITION_POLICY = decision("dispositionPolicy",
+			DispositionPolicy::of);
+
+	// the qualification laid out for the gateways
+	public static final ProcessVariable<Integer> SCORE = whole("score");
+	public static final ProcessVariable<String> GRADE = text("grade");
+	public static final ProcessVariable<String> ROUTE = text("route");
+	public static final ProcessVariable<Boolean> NEEDS_CHECK = flag("needsCheck");
+
+	// where the lead is in routing
+	public static final ProcessVariable<String> TEAM = text("team");
+	public static final ProcessVariable<String> CHANNEL = text("channel");
 	/** The rep the lead is routed to; empty when nobody in the team is eligible. */
-	public static final String REP = "rep";
+	public static final ProcessVariable<String> REP = text("rep");
 	/** Which of the teams the routing table lines up the lead is offered to now (partner cascade). */
-	public static final String TEAM_INDEX = "teamIndex";
+	public static final ProcessVariable<Integer> TEAM_INDEX = whole("teamIndex");
 	/** Candidate groups of ReviewLead: empty, or the team when the lead is offered to all of it. */
-	public static final String OFFER_GROUPS = "offerGroups";
+	public static final ProcessVariable<List<String>> OFFER_GROUPS = texts("offerGroups");
 	/** The rep who rejected the lead before it went back to cultivation: offered it first when it returns. */
-	public static final String RETURNING_REP = "returningRep";
-	public static final String REJECTION_COUNT = "rejectionCount";
-	public static final String REJECTION_POLICY = "rejectionPolicy";
+	public static final ProcessVariable<String> RETURNING_REP = text("returningRep");
+	public static final ProcessVariable<Integer> REJECTION_COUNT = whole("rejectionCount");
 	/** The rep whose rejection is being handled; offered the lead again if it is re-baked. */
-	public static final String REJECTED_BY = "rejectedBy";
+	public static final ProcessVariable<String> REJECTED_BY = text("rejectedBy");
 	/** The rep who let the acceptance deadline pass, or let an accepted lead go stale. */
-	public static final String BREACHED_BY = "breachedBy";
+	public static final ProcessVariable<String> BREACHED_BY = text("breachedBy");
 	/** Deadlines passed one after the other, with no rep accepting or rejecting in between. */
-	public static final String BREACHES_IN_A_ROW = "breachesInARow";
-	public static final String ACCEPTANCE_POLICY = "acceptancePolicy";
+	public static final ProcessVariable<Integer> BREACHES_IN_A_ROW = whole("breachesInARow");
 	/** The rep a re-baked lead was just handed back to, for the mail that tells them. */
-	public static final String RETURNED_TO = "returnedTo";
-	public static final String DISPOSITION_POLICY = "dispositionPolicy";
+	public static final ProcessVariable<String> RETURNED_TO = text("returnedTo");
 
 	// set when a user task is completed; which task takes which, and their values: TaskContract
 	public static final String DECISION = "decision";
@@ -75,7 +93,7 @@ public final class LeadLifecycle {
 	public static final String OUTCOME = "outcome";
 	public static final String DEAL_VALUE = "dealValue";
 	public static final String REASON = "reason";
-	/** Why a lead was lost ({@link TaskContract.LostReason}). */
+	/** Why a lead was lost ({@link TaskContract.LostReason}); set for every outcome, the gateway reads it. */
 	public static final String LOST_REASON = "lostReason";
 	public static final String ACTION = "action";
 	public static final String ASSIGNEE = "assignee";

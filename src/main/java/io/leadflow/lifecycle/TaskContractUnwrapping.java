@@ -62,7 +62,7 @@ class TaskContractUnwrapping extends AbstractProcessEnginePlugin {
 				if (cause instanceof TaskContractViolation violation) {
 					return violation;
 				}
-				if (cause instanceof LeadTaskListener.ClaimedTaskRefusal refusal) {
+				if (cause instanceof ClaimedTaskRefusal refusal) {
 					return refusal;
 				}
 			}

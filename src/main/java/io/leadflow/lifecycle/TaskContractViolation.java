@@ -8,9 +8,9 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
  * validation error because that is the one the REST API answers with 400 and Tasklist shows as a
  * message; the engine has no public exception for it.
  */
-class TaskContractViolation extends FormFieldValidationException {
+public class TaskContractViolation extends FormFieldValidationException {
 
-	TaskContractViolation(String variable, String message) {
+	public TaskContractViolation(String variable, String message) {
 		super(variable, variable + " " + message);
 	}
 

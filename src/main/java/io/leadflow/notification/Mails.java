@@ -19,9 +19,8 @@ import org.springframework.stereotype.Service;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
-import io.leadflow.lead.HistoryType;
-import io.leadflow.lead.LeadHistory;
-import io.leadflow.lead.LeadRepository.Lead;
+import io.leadflow.lead.Lead;
+import io.leadflow.lead.LeadEvents;
 
 /**
  * Sends one mail, HTML with a plain-text part, to a Camunda user. A failure to send is thrown, so the
@@ -42,17 +41,17 @@ public class Mails {
 
 	private final JdbcClient jdbc;
 
-	private final LeadHistory history;
+	private final LeadEvents events;
 
 	private final MailSettings settings;
 
 	Mails(JavaMailSender mailSender, ITemplateEngine mailTemplates, IdentityService identityService, JdbcClient jdbc,
-			LeadHistory history, MailSettings settings) {
+			LeadEvents events, MailSettings settings) {
 		this.mailSender = mailSender;
 		this.templates = mailTemplates;
 		this.identityService = identityService;
 		this.jdbc = jdbc;
-		this.history = history;
+		this.events = events;
 		this.settings = settings;
 	}
 
@@ -91,7 +90,7 @@ public class Mails {
 			return;
 		}
 		if (unsubscribed(lead.contactId())) {
-			history.record(lead.id(), HistoryType.UNSUBSCRIBED, kind + " not mailed: the contact has unsubscribed");
+			events.touchNotMailed(lead.id(), kind.name());
 			return;
 		}
 		Context context = new Context();
@@ -131,7 +130,7 @@ public class Mails {
 		// back and the retry sends; a twin attempt collides on the key before it sends anything
 		remember(key, leadId, kind, address, subject);
 		if (leadId != null) {
-			history.record(leadId, HistoryType.MAIL_SENT, "\"" + subject + "\" to " + recipient);
+			events.mailSent(leadId, subject, recipient);
 		}
 		mailSender.send(message);
 	}

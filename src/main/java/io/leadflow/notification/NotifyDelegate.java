@@ -18,6 +18,8 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 import io.leadflow.cultivation.Cultivation;
+import io.leadflow.identity.Groups;
+import io.leadflow.system.ProcessVariable;
 import io.leadflow.system.SystemAccess;
 
 /**
@@ -31,19 +33,19 @@ class NotifyDelegate implements JavaDelegate {
 
 	static final String NOTIFICATION_PROCESS = "lead-notification";
 
-	static final String MAIL_KIND = "mailKind";
+	/** Input parameter of each mail event in the lifecycle model: which {@link MailKind} it is. */
+	static final ProcessVariable<String> MAIL_KIND = ProcessVariable.text("mailKind");
 
 	static final String MAILS = "mails";
 
-	static final String TASK_KEY = "taskKey";
+	/** The task the mails are about, for their Tasklist link. */
+	static final ProcessVariable<String> TASK_KEY = ProcessVariable.text("taskKey");
 
 	/** The recipient of a mail to the lead's contact, whose address is looked up when it is sent. */
 	static final String CONTACT = "contact";
 
 	/** What a touch mail offers: the nurture plan's content and link, and the touch's number in the loop. */
-	static final String TOUCH = "touch";
-
-	private static final String MANAGERS = "sales-managers";
+	static final ProcessVariable<Map<String, Object>> TOUCH = ProcessVariable.map("touch");
 
 	private final RuntimeService runtimeService;
 
@@ -64,16 +66,16 @@ class NotifyDelegate implements JavaDelegate {
 	}
 
 	private void notify(DelegateExecution execution) {
-		MailKind kind = MailKind.valueOf((String) execution.getVariableLocal(MAIL_KIND));
-		String rep = (String) execution.getVariable(REP);
-		String team = (String) execution.getVariable(TEAM);
+		MailKind kind = MailKind.valueOf(MAIL_KIND.get(execution));
+		String rep = REP.get(execution);
+		String team = TEAM.get(execution);
 		List<Map<String, String>> mails = new ArrayList<>();
 		String taskKey;
 		switch (kind) {
 			case LEAD_ASSIGNED -> {
 				taskKey = TASK_REVIEW_LEAD;
 				if (rep != null) {
-					mails.add(mail(rep.equals(execution.getVariable(RETURNED_TO)) ? MailKind.LEAD_RETURNED : kind, rep));
+					mails.add(mail(rep.equals(RETURNED_TO.get(execution)) ? MailKind.LEAD_RETURNED : kind, rep));
 				}
 				else {
 					// offered to the whole team: every rep of it may claim the lead
@@ -83,7 +85,7 @@ class NotifyDelegate implements JavaDelegate {
 			case ESCALATED -> {
 				taskKey = TASK_HANDLE_UNACCEPTED_LEAD;
 				managersOf(team).forEach(manager -> mails.add(mail(kind, manager)));
-				String breachedBy = (String) execution.getVariable(BREACHED_BY);
+				String breachedBy = BREACHED_BY.get(execution);
 				if (breachedBy != null) {
 					mails.add(mail(MailKind.REASSIGNED_AWAY, breachedBy));
 				}
@@ -111,19 +113,19 @@ class NotifyDelegate implements JavaDelegate {
 		}
 		runtimeService.startProcessInstanceByKey(NOTIFICATION_PROCESS, execution.getProcessBusinessKey(),
 				Variables.createVariables()
-					.putValue(LEAD_ID, execution.getVariable(LEAD_ID))
+					.putValue(LEAD_ID.name(), execution.getProcessBusinessKey())
 					.putValue(MAILS, mails)
-					.putValue(TASK_KEY, taskKey)
-					.putValue(TEAM, team)
-					.putValue(BREACHED_BY, execution.getVariable(BREACHED_BY))
-					.putValue(ACCEPTANCE_POLICY, execution.getVariable(ACCEPTANCE_POLICY))
-					.putValue(TOUCH, kind == MailKind.NURTURE_TOUCH ? touch(execution) : null));
+					.putValue(TASK_KEY.name(), taskKey)
+					.putValue(TEAM.name(), team)
+					.putValue(BREACHED_BY.name(), BREACHED_BY.get(execution))
+					// the mail reads the table's outputs as the models do
+					.putValue(ACCEPTANCE_POLICY.name(), ACCEPTANCE_POLICY.raw(execution))
+					.putValue(TOUCH.name(), kind == MailKind.NURTURE_TOUCH ? touch(execution) : null));
 	}
 
 	private static Map<String, Object> touch(DelegateExecution execution) {
-		@SuppressWarnings("unchecked")
-		Map<String, Object> touch = new LinkedHashMap<>((Map<String, Object>) execution.getVariable(Cultivation.NURTURE_PLAN));
-		touch.put("number", ((Number) execution.getVariable(Cultivation.TOUCHES_SENT)).intValue() + 1);
+		Map<String, Object> touch = new LinkedHashMap<>(Cultivation.NURTURE_PLAN.get(execution));
+		touch.put("number", Cultivation.TOUCHES_SENT.getOrDefault(execution, 0) + 1);
 		return touch;
 	}
 
@@ -138,7 +140,7 @@ class NotifyDelegate implements JavaDelegate {
 
 	/** The managers who are in the team's group, or every sales manager when the team has none of its own. */
 	private Set<String> managersOf(String team) {
-		Set<String> managers = new LinkedHashSet<>(members(MANAGERS));
+		Set<String> managers = new LinkedHashSet<>(members(Groups.MANAGERS));
 		Set<String> own = new LinkedHashSet<>(managers);
 		own.retainAll(members(team));
 		return own.isEmpty() ? managers : own;

@@ -11,8 +11,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
+import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadRepository;
-import io.leadflow.lead.LeadRepository.Lead;
+import io.leadflow.system.ProcessVariable;
 
 /**
  * Service task {@code Task_SendMails} of {@code lead-notification}, once per mail the lifecycle
@@ -22,7 +23,7 @@ import io.leadflow.lead.LeadRepository.Lead;
 class SendMailsDelegate implements JavaDelegate {
 
 	/** The multi-instance element: one of the {@code mails} the lifecycle asked for. */
-	static final String MAIL = "mail";
+	static final ProcessVariable<Map<String, Object>> MAIL = ProcessVariable.map("mail");
 
 	private final Mails mails;
 
@@ -38,27 +39,26 @@ class SendMailsDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String leadId = (String) execution.getVariable(LEAD_ID);
-		Lead lead = leads.findById(leadId).orElseThrow();
-		String taskKey = (String) execution.getVariable(NotifyDelegate.TASK_KEY);
+		String leadId = execution.getProcessBusinessKey();
+		Lead lead = leads.findById(leadId).orElseThrow(() -> new IllegalStateException("No lead " + leadId));
+		String taskKey = NotifyDelegate.TASK_KEY.get(execution);
 		Task task = taskKey == null ? null
 				: taskService.createTaskQuery().processInstanceBusinessKey(leadId).taskDefinitionKey(taskKey).singleResult();
 		Map<String, Object> model = new LinkedHashMap<>();
 		model.put("lead", lead);
-		model.put("team", execution.getVariable(TEAM));
-		model.put("breachedBy", execution.getVariable(BREACHED_BY));
-		model.put("acceptancePolicy", execution.getVariable(ACCEPTANCE_POLICY));
+		model.put("team", TEAM.get(execution));
+		model.put("breachedBy", BREACHED_BY.get(execution));
+		model.put("acceptancePolicy", ACCEPTANCE_POLICY.raw(execution));
 		model.put("taskId", task == null ? null : task.getId());
-		model.put("touch", execution.getVariable(NotifyDelegate.TOUCH));
+		model.put("touch", NotifyDelegate.TOUCH.get(execution));
 		String title = lead.contact().fullName() + ", " + lead.account().name();
-		@SuppressWarnings("unchecked")
-		Map<String, String> mail = (Map<String, String>) execution.getVariable(MAIL);
-		MailKind kind = MailKind.valueOf(mail.get("kind"));
+		Map<String, Object> mail = MAIL.get(execution);
+		MailKind kind = MailKind.valueOf((String) mail.get("kind"));
 		if (kind.toContact()) {
 			mails.sendToContact(kind, lead, execution.getProcessInstanceId(), model);
 		}
 		else {
-			mails.send(kind, leadId, title, mail.get("recipient"), execution.getProcessInstanceId(), model);
+			mails.send(kind, leadId, title, (String) mail.get("recipient"), execution.getProcessInstanceId(), model);
 		}
 	}
 

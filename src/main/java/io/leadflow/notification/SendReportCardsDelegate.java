@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
+import io.leadflow.identity.Groups;
 import io.leadflow.notification.ReportCards.Card;
 import io.leadflow.routing.Reps;
 
@@ -26,7 +27,7 @@ import io.leadflow.routing.Reps;
 @Component("sendReportCards")
 class SendReportCardsDelegate implements JavaDelegate {
 
-	private static final List<String> REP_GROUPS = List.of("sales-reps", "partner-reps");
+	private static final List<String> REP_GROUPS = List.of(Groups.DIRECT_REPS, Groups.PARTNER_REPS);
 
 	private final ReportCards cards;
 
@@ -59,7 +60,7 @@ class SendReportCardsDelegate implements JavaDelegate {
 		}
 		week.forEach((rep, card) -> mails.send(MailKind.REPORT_CARD_REP, null, period, rep, weekKey,
 				Map.of("card", card, "period", period)));
-		for (User manager : identityService.createUserQuery().memberOfGroup("sales-managers").list()) {
+		for (User manager : identityService.createUserQuery().memberOfGroup(Groups.MANAGERS).list()) {
 			List<String> teams = reps.teamsOf(manager.getId());
 			List<Card> teamCards = new ArrayList<>();
 			week.forEach((rep, card) -> {

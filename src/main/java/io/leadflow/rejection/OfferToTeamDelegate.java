@@ -8,10 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import io.leadflow.lead.HistoryType;
-import io.leadflow.lead.LeadHistory;
-import io.leadflow.lead.LeadRepository;
-import io.leadflow.lead.LeadStatus;
+import io.leadflow.lead.LeadEvents;
 
 /**
  * Service task {@code Task_OfferToTeam} of {@code lead-lifecycle}: "if a sales rep rejects a lead
@@ -21,25 +18,18 @@ import io.leadflow.lead.LeadStatus;
 @Component("offerToTeam")
 class OfferToTeamDelegate implements JavaDelegate {
 
-	private final LeadRepository leads;
+	private final LeadEvents events;
 
-	private final LeadHistory history;
-
-	OfferToTeamDelegate(LeadRepository leads, LeadHistory history) {
-		this.leads = leads;
-		this.history = history;
+	OfferToTeamDelegate(LeadEvents events) {
+		this.events = events;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String leadId = (String) execution.getVariable(LEAD_ID);
-		String team = (String) execution.getVariable(TEAM);
-		execution.setVariable(REP, null);
-		execution.setVariable(OFFER_GROUPS, List.of(team));
-		leads.updateOwner(leadId, team, null);
-		leads.updateStatus(leadId, LeadStatus.ROUTED);
-		history.record(leadId, HistoryType.OFFERED_TO_TEAM,
-				"Offered to every rep of " + team + ": the first to claim it gets it");
+		String team = TEAM.get(execution);
+		REP.set(execution, null);
+		OFFER_GROUPS.set(execution, List.of(team));
+		events.offeredToTeam(execution.getProcessBusinessKey(), team);
 	}
 
 }

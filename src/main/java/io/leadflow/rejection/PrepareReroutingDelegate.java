@@ -2,17 +2,12 @@ package io.leadflow.rejection;
 
 import static io.leadflow.lifecycle.LeadLifecycle.*;
 
-import java.util.List;
-import java.util.Map;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import io.leadflow.lead.HistoryType;
-import io.leadflow.lead.LeadHistory;
+import io.leadflow.lead.LeadEvents;
 import io.leadflow.lifecycle.DecisionResults.RejectionPolicy;
-import io.leadflow.routing.RoutingPlan;
 
 /**
  * Service task {@code Task_PrepareRerouting} of {@code lead-lifecycle}: a rejection that the
@@ -23,27 +18,24 @@ import io.leadflow.routing.RoutingPlan;
 @Component("prepareRerouting")
 class PrepareReroutingDelegate implements JavaDelegate {
 
-	private final LeadHistory history;
+	private final LeadEvents events;
 
-	PrepareReroutingDelegate(LeadHistory history) {
-		this.history = history;
+	PrepareReroutingDelegate(LeadEvents events) {
+		this.events = events;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String leadId = (String) execution.getVariable(LEAD_ID);
-		RejectionPolicy policy = RejectionPolicy.of(execution.getVariable(REJECTION_POLICY));
-		String why = policy.reason();
+		String leadId = execution.getProcessBusinessKey();
+		RejectionPolicy policy = REJECTION_POLICY.get(execution);
 		if (!policy.nextTeam()) {
-			history.record(leadId, HistoryType.REROUTED, why);
+			events.rerouted(leadId, policy.reason());
 			return;
 		}
-		int next = (Integer) execution.getVariable(TEAM_INDEX) + 1;
-		execution.setVariable(TEAM_INDEX, next);
-		@SuppressWarnings("unchecked")
-		RoutingPlan plan = RoutingPlan.of((List<Map<String, Object>>) execution.getVariable(ROUTING));
-		history.record(leadId, HistoryType.ROUTING_CASCADE, why + ": " + execution.getVariable(TEAM) + " declined; "
-				+ (plan.hasStop(next) ? "next in line is " + plan.stop(next).team() : "nobody is next in line"));
+		int position = TEAM_INDEX.getOrDefault(execution, 0);
+		TEAM_INDEX.set(execution, position + 1);
+		events.passedOn(leadId, policy.reason() + ": " + TEAM.get(execution) + " declined",
+				ROUTING.get(execution).teamAfter(position));
 	}
 
 }

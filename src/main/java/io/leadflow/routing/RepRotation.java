@@ -2,7 +2,6 @@ package io.leadflow.routing;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * deadlock) until the caller's transaction commits, and the second pick then sees the first's update.
  */
 @Repository
-class RepRotation {
+class RepRotation implements RepSelection.RoundRobin {
 
 	private static final Comparator<Turn> LONGEST_WAITING = Comparator
 		.comparing(Turn::lastAssignedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
@@ -42,7 +41,8 @@ class RepRotation {
 	}
 
 	/** Picks the next rep among {@code eligible} and marks them as just served, in the caller's transaction. */
-	Optional<String> next(String team, Collection<String> eligible) {
+	@Override
+	public Optional<String> next(String team, List<String> eligible) {
 		if (eligible.isEmpty()) {
 			return Optional.empty();
 		}
@@ -72,7 +72,7 @@ class RepRotation {
 	 * A rep's first turn in a team gets its row in a transaction of its own, so that two picks adding
 	 * the same newcomer at once do not fail: the loser of that race finds the row and goes on.
 	 */
-	private void addNewcomers(String team, Collection<String> reps) {
+	private void addNewcomers(String team, List<String> reps) {
 		List<String> known = jdbc.sql("SELECT rep_id FROM rep_rotation WHERE team = :team AND rep_id IN (:reps)")
 			.param("team", team)
 			.param("reps", reps)

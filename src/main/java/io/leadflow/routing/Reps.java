@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
+import io.leadflow.identity.Groups;
 import io.leadflow.lead.LeadRepository;
 import io.leadflow.routing.RepAvailability.Availability;
 
@@ -19,11 +20,7 @@ import io.leadflow.routing.RepAvailability.Availability;
  * Camunda identity service (a new rep joins groups in Admin), availability from what a manager set.
  */
 @Component
-public class Reps {
-
-	public static final String DIRECT_REPS = "sales-reps";
-
-	public static final String PARTNER_REPS = "partner-reps";
+public class Reps implements RepSelection.Directory {
 
 	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
 
@@ -39,16 +36,12 @@ public class Reps {
 		this.leads = leads;
 	}
 
-	/** A territory or partner team, as opposed to a role group such as sales-reps. */
-	public static boolean isTeam(String groupId) {
-		return groupId.startsWith("territory-") || groupId.startsWith("partner-") && !groupId.equals(PARTNER_REPS);
-	}
-
 	public boolean isRep(String userId) {
-		return isMember(userId, DIRECT_REPS) || isMember(userId, PARTNER_REPS);
+		return isMember(userId, Groups.DIRECT_REPS) || isMember(userId, Groups.PARTNER_REPS);
 	}
 
-	boolean isMember(String userId, String groupId) {
+	@Override
+	public boolean isMember(String userId, String groupId) {
 		return userId != null && identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0;
 	}
 
@@ -57,8 +50,9 @@ public class Reps {
 	}
 
 	/** The team's reps, by user id; a manager or marketer in a team group takes no leads. */
-	List<String> repsOf(String team) {
-		String repGroup = team.startsWith("partner-") ? PARTNER_REPS : DIRECT_REPS;
+	@Override
+	public List<String> repsOf(String team) {
+		String repGroup = Groups.repGroupOf(team);
 		return identityService.createUserQuery()
 			.memberOfGroup(team)
 			.orderByUserId()
@@ -78,12 +72,13 @@ public class Reps {
 			.list()
 			.stream()
 			.map(Group::getId)
-			.filter(Reps::isTeam)
+			.filter(Groups::isTeam)
 			.toList();
 	}
 
 	/** Why the rep cannot take a lead now (out of office, at capacity), or empty when they can. */
-	Optional<String> unavailableBecause(String repId) {
+	@Override
+	public Optional<String> unavailableBecause(String repId) {
 		Availability set = availability.of(repId).orElse(Availability.ALWAYS);
 		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
 		if (set.outOfOfficeUntil() != null && set.outOfOfficeUntil().isAfter(now)) {

@@ -1,5 +1,7 @@
 package io.leadflow.system;
 
+import static io.leadflow.identity.Groups.*;
+
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,7 +23,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.leadflow.routing.Reps;
+import io.leadflow.identity.Groups;
 
 /**
  * Who may use which part of Leadflow's own API, and which leads they may see — in one place, with
@@ -31,23 +33,11 @@ import io.leadflow.routing.Reps;
 @Component
 public class Access implements HandlerInterceptor {
 
-	public static final String ADMINS = "camunda-admin";
-
-	public static final String MARKETING = "marketing";
-
-	public static final String MANAGERS = "sales-managers";
-
-	public static final String REPS = "sales-reps";
-
-	public static final String PARTNER_REPS = "partner-reps";
-
-	public static final String INTAKE = "lead-intake";
-
 	/** Each part of the API and the groups that may use it. */
 	private static final List<Rule> RULES = List.of(
 			new Rule(HttpMethod.POST, "/api/leads", Set.of(MARKETING, INTAKE)),
-			new Rule(HttpMethod.GET, "/api/leads", Set.of(MARKETING, MANAGERS, REPS, PARTNER_REPS)),
-			new Rule(HttpMethod.GET, "/api/leads/*", Set.of(MARKETING, MANAGERS, REPS, PARTNER_REPS)),
+			new Rule(HttpMethod.GET, "/api/leads", Set.of(MARKETING, MANAGERS, DIRECT_REPS, PARTNER_REPS)),
+			new Rule(HttpMethod.GET, "/api/leads/*", Set.of(MARKETING, MANAGERS, DIRECT_REPS, PARTNER_REPS)),
 			new Rule(HttpMethod.GET, "/api/reps/*", Set.of(MARKETING, MANAGERS)),
 			new Rule(HttpMethod.PUT, "/api/reps/*", Set.of(MANAGERS)),
 			new Rule(HttpMethod.GET, "/api/rejections/**", Set.of(MARKETING, MANAGERS)),
@@ -118,7 +108,7 @@ public class Access implements HandlerInterceptor {
 			Set<String> teams = viewer.teams();
 			return teams.isEmpty() || team != null && teams.contains(team);
 		}
-		if (viewer.inAny(Set.of(REPS, PARTNER_REPS))) {
+		if (viewer.inAny(Set.of(DIRECT_REPS, PARTNER_REPS))) {
 			return viewer.userId().equals(owner) || owner == null && team != null && viewer.groups().contains(team)
 					|| leadsWithTasksOf(viewer).contains(leadId);
 		}
@@ -161,7 +151,7 @@ public class Access implements HandlerInterceptor {
 		public Set<String> teams() {
 			Set<String> teams = new TreeSet<>();
 			for (String group : groups) {
-				if (Reps.isTeam(group)) {
+				if (Groups.isTeam(group)) {
 					teams.add(group);
 				}
 			}

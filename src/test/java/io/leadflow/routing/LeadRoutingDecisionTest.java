@@ -11,7 +11,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.leadflow.DecisionTables;
-import io.leadflow.routing.RoutingPlan.Stop;
+import io.leadflow.lifecycle.RoutingPlan;
+import io.leadflow.lifecycle.RoutingPlan.Stop;
 
 /**
  * {@code processes/lead-routing.dmn} on its own, read as the process reads it: every matching rule

@@ -27,6 +27,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.leadflow.LeadScenarios;
+import io.leadflow.identity.Groups;
 import io.leadflow.intake.LeadIntakeService;
 import io.leadflow.lead.LeadHistory;
 
@@ -146,7 +147,7 @@ class RoutingTest {
 		User lucia = identityService.newUser("lucia");
 		identityService.saveUser(lucia);
 		identityService.createMembership("lucia", "territory-latam");
-		identityService.createMembership("lucia", Reps.DIRECT_REPS);
+		identityService.createMembership("lucia", Groups.DIRECT_REPS);
 
 		repositoryService.createDeployment().name("marketing's edit").addString("lead-routing.dmn", edited).deploy();
 		String leadId = receive("BR", "Platform");

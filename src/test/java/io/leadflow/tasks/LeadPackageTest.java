@@ -1,4 +1,4 @@
-package io.leadflow.lifecycle;
+package io.leadflow.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,10 +1,12 @@
-package io.leadflow.lifecycle;
+package io.leadflow.tasks;
 
 import java.math.BigDecimal;
 import java.util.Set;
 import java.util.TreeSet;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
+
+import io.leadflow.lifecycle.TaskContractViolation;
 
 /** Reads a completed task's variables, refusing values outside the task's contract. */
 final class TaskVariables {

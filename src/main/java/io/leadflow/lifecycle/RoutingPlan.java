@@ -1,4 +1,4 @@
-package io.leadflow.routing;
+package io.leadflow.lifecycle;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,10 +13,14 @@ public record RoutingPlan(List<Stop> stops) {
 
 	public static final String PARTNER = "PARTNER";
 
-	/** @param routing the decision's result list: one entry per matching rule, in rule order */
-	public static RoutingPlan of(List<Map<String, Object>> routing) {
+	/** @param result the decision's result list: one entry per matching rule, in rule order */
+	public static RoutingPlan of(Object result) {
+		if (!(result instanceof List<?> routing)) {
+			throw new IllegalStateException("The lead-routing table gave no result for this lead");
+		}
 		List<Stop> stops = new ArrayList<>();
-		for (Map<String, Object> match : routing) {
+		for (Object rule : routing) {
+			Map<?, ?> match = DecisionResults.outputs(rule, "lead-routing");
 			Stop stop = new Stop((String) match.get("team"), (String) match.get("channel"),
 					(String) match.get("routingReason"));
 			if (stops.stream().noneMatch(s -> s.team().equals(stop.team()))) {
@@ -35,6 +39,11 @@ public record RoutingPlan(List<Stop> stops) {
 
 	public Stop stop(int index) {
 		return stops.get(index);
+	}
+
+	/** The team after {@code index}, if the table lines one up. */
+	public String teamAfter(int index) {
+		return hasStop(index + 1) ? stop(index + 1).team() : null;
 	}
 
 	public String describe() {

@@ -1,4 +1,4 @@
-package io.leadflow.lead;
+package io.leadflow.dossier;
 
 import java.util.Date;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package io.leadflow.lifecycle;
+package io.leadflow.tasks;
 
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -10,11 +10,11 @@ import org.springframework.stereotype.Component;
 import io.leadflow.cultivation.AccountEngagement;
 import io.leadflow.cultivation.CultivationRecord;
 import io.leadflow.cultivation.QualityOfEngagement;
+import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadHistory;
-import io.leadflow.system.EngineClock;
 import io.leadflow.lead.LeadRejections;
 import io.leadflow.lead.LeadRepository;
-import io.leadflow.lead.LeadRepository.Lead;
+import io.leadflow.system.EngineClock;
 
 /**
  * "The sales force gets the whole package": what a task's form shows of its lead — contact,

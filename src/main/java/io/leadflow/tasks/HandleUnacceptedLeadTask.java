@@ -1,0 +1,46 @@
+package io.leadflow.tasks;
+
+import static io.leadflow.lifecycle.LeadLifecycle.*;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+import io.leadflow.lead.LeadEvents;
+import io.leadflow.lifecycle.TaskContract.UnacceptedLeadAction;
+import io.leadflow.lifecycle.TaskContractViolation;
+
+/** {@code HandleUnacceptedLead}: the acceptance deadline passed, so the team's manager decides. */
+@Component
+class HandleUnacceptedLeadTask implements LeadTask {
+
+	private final LeadEvents events;
+
+	private final RepPick pick;
+
+	HandleUnacceptedLeadTask(LeadEvents events, RepPick pick) {
+		this.events = events;
+		this.pick = pick;
+	}
+
+	@Override
+	public String taskKey() {
+		return TASK_HANDLE_UNACCEPTED_LEAD;
+	}
+
+	@Override
+	public void completed(DelegateTask task, String leadId, TaskVariables answer) {
+		UnacceptedLeadAction action = answer.choice(ACTION, UnacceptedLeadAction.class);
+		String comment = answer.optionalText(COMMENT);
+		int inARow = BREACHES_IN_A_ROW.getOrDefault(task, 0);
+		if (action == UnacceptedLeadAction.REASSIGN && inARow >= 2) {
+			throw new TaskContractViolation(ACTION, "REASSIGN is not possible after " + inARow
+					+ " missed deadlines in a row: ASSIGN a rep you pick, or CULTIVATE");
+		}
+		if (action == UnacceptedLeadAction.ASSIGN) {
+			events.managerAssigned(leadId, TEAM.get(task), pick.chosen(task, answer), comment);
+			return;
+		}
+		events.managerDecided(leadId, action.name(), comment);
+	}
+
+}
