@@ -11,10 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.leadflow.cultivation.EngagementService.Received;
-import io.leadflow.system.JsonInput;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -28,11 +25,8 @@ class EngagementController {
 
 	private final EngagementService engagements;
 
-	private final JsonInput input;
-
-	EngagementController(EngagementService engagements, JsonInput input) {
+	EngagementController(EngagementService engagements) {
 		this.engagements = engagements;
-		this.input = input;
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -44,11 +38,7 @@ class EngagementController {
 	@ApiResponse(responseCode = "200", description = "The same event was reported before; nothing was written")
 	@ApiResponse(responseCode = "400", description = "Bad input, each bad field named; nothing was written")
 	@ApiResponse(responseCode = "404", description = "UNSUBSCRIBE for an email nobody knows")
-	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-					schema = @Schema(implementation = EngagementRequest.class)))
-	ResponseEntity<Received> receive(@RequestBody(required = false) byte[] body) {
-		EngagementRequest request = input.read(body, EngagementRequest.class, "The engagement");
+	ResponseEntity<Received> receive(@RequestBody EngagementRequest request) {
 		for (int attempt = 1;; attempt++) {
 			try {
 				Received received = engagements.receive(request);

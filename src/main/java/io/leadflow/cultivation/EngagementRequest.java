@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 
 import io.leadflow.intake.IsoCountry;
 import io.leadflow.intake.RoleLevel;
+import io.leadflow.system.JsonRequest;
 import io.leadflow.system.PlausibleTime;
 
 /**
@@ -15,6 +16,7 @@ import io.leadflow.system.PlausibleTime;
  * ({@code email} or {@code leadId}), what and when. The contact and company fields are used only
  * when the email is not known yet and a new lead is made for it.
  */
+@JsonRequest("The engagement")
 public record EngagementRequest(
 		@Size(max = 254) @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+",
 				message = "must be a well-formed email address") String email,

@@ -13,10 +13,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.leadflow.intake.LeadIntakeService.IntakeResult;
 import io.leadflow.lead.LeadStatus;
-import io.leadflow.system.JsonInput;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -27,11 +24,8 @@ class LeadIntakeController {
 
 	private final LeadIntakeService intake;
 
-	private final JsonInput input;
-
-	LeadIntakeController(LeadIntakeService intake, JsonInput input) {
+	LeadIntakeController(LeadIntakeService intake) {
 		this.intake = intake;
-		this.input = input;
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -41,11 +35,7 @@ class LeadIntakeController {
 	@ApiResponse(responseCode = "201", description = "A new lead")
 	@ApiResponse(responseCode = "200", description = "The lead already existed; the new activity is in its history")
 	@ApiResponse(responseCode = "400", description = "Bad input, each bad field named; nothing was written")
-	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-					schema = @Schema(implementation = LeadIntakeRequest.class)))
-	ResponseEntity<IntakeResponse> receive(@RequestBody(required = false) byte[] body) {
-		LeadIntakeRequest request = input.read(body, LeadIntakeRequest.class, "The lead");
+	ResponseEntity<IntakeResponse> receive(@RequestBody LeadIntakeRequest request) {
 		IntakeResult result = receiveRacingTwins(request);
 		IntakeResponse response = new IntakeResponse(result.id(), result.status());
 		if (!result.created()) {

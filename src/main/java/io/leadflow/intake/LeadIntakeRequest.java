@@ -9,10 +9,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import io.leadflow.system.JsonRequest;
+
 /**
  * A lead as another system posts it to {@code POST /api/leads}. Unknown fields are refused (see
  * application.yaml), so a misspelt field is an error, not silently lost data.
  */
+@JsonRequest("The lead")
 public record LeadIntakeRequest(@Size(max = 100) String externalId, @NotBlank @Size(max = 100) String source,
 		@Size(max = 100) String campaign, @NotNull @Valid ContactData contact, @NotNull @Valid CompanyData company,
 		@Size(max = 100) String productInterest, Boolean budgetEstablished, Boolean authority, Boolean need,

@@ -19,12 +19,10 @@ import io.leadflow.lead.LeadHistory;
 import io.leadflow.lead.LeadRepository;
 import io.leadflow.routing.RepAvailability.Availability;
 import io.leadflow.system.PlausibleTime;
-import io.leadflow.system.JsonInput;
+import io.leadflow.system.JsonRequest;
 import io.leadflow.system.NotFoundException;
 import io.leadflow.system.SystemAccess;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -44,18 +42,15 @@ class RepController {
 
 	private final LeadHistory history;
 
-	private final JsonInput input;
-
 	private final SystemAccess system;
 
 	RepController(Reps reps, RepAvailability availability, LeadRepository leads, LeadHistory history,
-			JsonInput input, SystemAccess system) {
+			SystemAccess system) {
 		this.system = system;
 		this.reps = reps;
 		this.availability = availability;
 		this.leads = leads;
 		this.history = history;
-		this.input = input;
 	}
 
 	@GetMapping("/{id}")
@@ -69,12 +64,8 @@ class RepController {
 	@Operation(summary = "Set a rep's availability",
 			description = "outOfOfficeUntil (ISO-8601 with offset, or null) and capacity (maximum open accepted "
 					+ "leads, or null for no limit). Both fields are replaced.")
-	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-					schema = @Schema(implementation = AvailabilityUpdate.class)))
-	RepView update(@PathVariable String id, @RequestBody(required = false) byte[] body) {
+	RepView update(@PathVariable String id, @RequestBody AvailabilityUpdate update) {
 		User rep = system.call(() -> rep(id));
-		AvailabilityUpdate update = input.read(body, AvailabilityUpdate.class, "The availability");
 		availability.save(rep.getId(), update.outOfOfficeUntil(), update.capacity(), history.currentActor());
 		return system.call(() -> view(rep));
 	}
@@ -93,6 +84,7 @@ class RepController {
 				set.updatedAt(), set.updatedBy());
 	}
 
+	@JsonRequest("The availability")
 	record AvailabilityUpdate(@PlausibleTime(daysAhead = 730) OffsetDateTime outOfOfficeUntil, @Min(0) @Max(10_000) Integer capacity) {
 	}
 

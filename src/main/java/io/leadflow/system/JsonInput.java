@@ -3,6 +3,7 @@ package io.leadflow.system;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
+import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -15,27 +16,18 @@ import jakarta.validation.Validator;
 
 import org.springframework.stereotype.Component;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonStreamContext;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Reads a JSON request body and checks it, collecting every problem before answering: unknown
- * fields, values of the wrong type or outside an enumeration, and the Bean Validation constraints.
- * Plain Jackson stops at the first bad field; a sending system should learn all of them at once.
+ * Reads a JSON request body into its record and checks it, naming every problem in one answer:
+ * unknown fields, values Jackson will not read as the field's type, and the Bean Validation
+ * constraints. Jackson stops at the first bad value, so each field is first read on its own —
+ * by Jackson, with the application's settings — and a field it refuses is noted and left out;
+ * what is left is then read as a whole and validated.
  */
 @Component
 public class JsonInput {
@@ -53,10 +45,9 @@ public class JsonInput {
 	 * @param what how the error message names the input, e.g. "The lead"
 	 * @throws InvalidInputException naming every bad field; nothing has been done with the input
 	 */
-	public <T> T read(byte[] body, Class<T> type, String what) {
+	public <T extends Record> T read(byte[] body, Class<T> type, String what) {
 		if (body == null || new String(body, StandardCharsets.UTF_8).isBlank()) {
-			throw new InvalidInputException("The body is missing or empty; send " + what.toLowerCase() + " as JSON",
-					List.of());
+			throw missing(what);
 		}
 		JsonNode tree;
 		try {
@@ -65,35 +56,19 @@ public class JsonInput {
 		catch (IOException e) {
 			throw new InvalidInputException("The body is not well-formed JSON: " + e.getMessage(), List.of());
 		}
-		if (!(tree instanceof ObjectNode)) {
+		if (!(tree instanceof ObjectNode object)) {
 			throw new InvalidInputException(what + " must be a JSON object", List.of());
 		}
-		ProblemCollector problems = new ProblemCollector();
-		dropUnknownFields((ObjectNode) tree, type, "", problems.errors);
-		dropNulCharacters(tree, "", problems.errors);
-		ObjectReader reader = objectMapper.readerFor(type)
-			.with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-			.without(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-			.withHandler(problems);
-		T value = null;
-		while (value == null) {
-			try {
-				value = reader.readValue(tree);
-			}
-			catch (JsonMappingException e) {
-				// a value Jackson cannot read past (e.g. 2.5 for a whole number): note it, drop it, read again
-				if (e.getPath().isEmpty() || !remove(tree, e.getPath())) {
-					throw new InvalidInputException(what + " cannot be read: " + e.getOriginalMessage(), List.of());
-				}
-				problems.errors.putIfAbsent(path(e), e instanceof MismatchedInputException mismatch
-						&& mismatch.getTargetType() != null ? "must be " + describe(mismatch.getTargetType())
-								: "has the wrong type");
-			}
-			catch (IOException e) {
-				throw new InvalidInputException(what + " cannot be read: " + e.getMessage(), List.of());
-			}
+		Map<String, String> errors = new LinkedHashMap<>();
+		dropBadFields(object, type, "", errors);
+		T value;
+		try {
+			value = objectMapper.readerFor(type).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(object);
 		}
-		Map<String, String> errors = new LinkedHashMap<>(problems.errors);
+		catch (IOException e) {
+			throw new InvalidInputException(what + " cannot be read: "
+					+ (e instanceof JacksonException jackson ? jackson.getOriginalMessage() : e.getMessage()), List.of());
+		}
 		for (ConstraintViolation<T> violation : validator.validate(value)) {
 			// a field refused for its type is null now; "must not be null" would only repeat that
 			errors.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage());
@@ -111,115 +86,62 @@ public class JsonInput {
 		return value;
 	}
 
-	/**
-	 * Records (the request types) name their fields; anything else in the body is reported and
-	 * dropped here, where the path is known, rather than by Jackson, which loses the path of a record's
-	 * trailing properties.
-	 */
-	private static void dropUnknownFields(ObjectNode node, Class<?> type, String prefix, Map<String, String> errors) {
-		if (!type.isRecord()) {
-			return;
-		}
-		Map<String, Class<?>> components = new LinkedHashMap<>();
+	/** The error for a request that came without a body. */
+	public static InvalidInputException missing(String what) {
+		return new InvalidInputException("The body is missing or empty; send " + what.toLowerCase() + " as JSON",
+				List.of());
+	}
+
+	/** Notes and removes every field the record does not have or whose value is not of the field's type. */
+	private void dropBadFields(ObjectNode node, Class<?> type, String prefix, Map<String, String> errors) {
+		Map<String, RecordComponent> components = new LinkedHashMap<>();
 		for (RecordComponent component : type.getRecordComponents()) {
-			components.put(component.getName(), component.getType());
+			components.put(component.getName(), component);
 		}
 		for (String name : new ArrayList<>(node.properties().stream().map(Map.Entry::getKey).toList())) {
-			Class<?> fieldType = components.get(name);
-			if (fieldType == null) {
-				errors.put(prefix + name, "is not a known field");
-				node.remove(name);
+			String path = prefix + name;
+			RecordComponent component = components.get(name);
+			JsonNode value = node.get(name);
+			String problem;
+			if (component == null) {
+				problem = "is not a known field";
 			}
-			else if (node.get(name) instanceof ObjectNode child) {
-				dropUnknownFields(child, fieldType, prefix + name + ".", errors);
+			else if (value.isNull()) {
+				problem = null;
 			}
-		}
-	}
-
-	/**
-	 * Text with a NUL character: no user types one, PostgreSQL cannot store one (a 500 there), and
-	 * other systems cut the text at it.
-	 */
-	private static void dropNulCharacters(JsonNode node, String path, Map<String, String> errors) {
-		if (node instanceof ObjectNode object) {
-			List<String> names = new java.util.ArrayList<>();
-			object.fieldNames().forEachRemaining(names::add);
-			for (String name : names) {
-				JsonNode child = object.get(name);
-				String childPath = path.isEmpty() ? name : path + "." + name;
-				if (child.isTextual() && child.asText().indexOf('\u0000') >= 0) {
-					errors.putIfAbsent(childPath, "must not contain the NUL character");
-					object.remove(name);
+			else if (component.getType().isRecord()) {
+				if (value instanceof ObjectNode child) {
+					dropBadFields(child, component.getType(), path + ".", errors);
+					problem = null;
 				}
 				else {
-					dropNulCharacters(child, childPath, errors);
+					problem = "must be an object";
 				}
 			}
-		}
-	}
-
-	private static boolean remove(JsonNode tree, List<JsonMappingException.Reference> path) {
-		JsonNode parent = tree;
-		for (JsonMappingException.Reference reference : path.subList(0, path.size() - 1)) {
-			parent = reference.getFieldName() != null ? parent.get(reference.getFieldName())
-					: parent.get(reference.getIndex());
-			if (parent == null) {
-				return false;
-			}
-		}
-		JsonMappingException.Reference last = path.get(path.size() - 1);
-		if (parent instanceof ObjectNode object && last.getFieldName() != null) {
-			return object.remove(last.getFieldName()) != null;
-		}
-		if (parent instanceof ArrayNode array && last.getIndex() >= 0 && last.getIndex() < array.size()) {
-			array.set(last.getIndex(), NullNode.getInstance());
-			return true;
-		}
-		return false;
-	}
-
-	private static String path(JsonMappingException e) {
-		StringBuilder path = new StringBuilder();
-		for (JsonMappingException.Reference reference : e.getPath()) {
-			if (reference.getFieldName() != null) {
-				path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+			else if (value.isTextual() && value.textValue().indexOf('\u0000') >= 0) {
+				// no user types one, PostgreSQL cannot store one, other systems cut the text at it
+				problem = "must not contain the NUL character";
 			}
 			else {
-				path.append('[').append(reference.getIndex()).append(']');
+				problem = readsAs(value, component) ? null : "must be " + describe(component.getType());
+			}
+			if (problem != null) {
+				errors.put(path, problem);
+				node.remove(name);
 			}
 		}
-		return path.toString();
 	}
 
-	/** The path of the value the parser is at; an object or array value has already opened its own context. */
-	private static String valuePath(JsonParser parser) {
-		JsonStreamContext context = parser.getParsingContext();
-		if (parser.currentToken() == JsonToken.START_OBJECT || parser.currentToken() == JsonToken.START_ARRAY) {
-			context = context.getParent();
+	private boolean readsAs(JsonNode value, RecordComponent component) {
+		try {
+			objectMapper.readerFor(objectMapper.constructType(component.getGenericType()))
+				.without(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+				.readValue(value);
+			return true;
 		}
-		return path(context);
-	}
-
-	private static String fieldPath(JsonStreamContext context, String name) {
-		for (JsonStreamContext c = context; c != null; c = c.getParent()) {
-			if (c.inObject() && name.equals(c.getCurrentName())) {
-				return path(c);
-			}
+		catch (IOException refused) {
+			return false;
 		}
-		return null;
-	}
-
-	private static String path(JsonStreamContext context) {
-		List<String> parts = new ArrayList<>();
-		for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
-			if (c.inArray()) {
-				parts.add(0, "[" + c.getCurrentIndex() + "]");
-			}
-			else if (c.getCurrentName() != null) {
-				parts.add(0, c.getCurrentName());
-			}
-		}
-		return String.join(".", parts).replace(".[", "[");
 	}
 
 	private static String describe(Class<?> type) {
@@ -238,60 +160,10 @@ public class JsonInput {
 		if (type == String.class) {
 			return "text";
 		}
-		if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+		if (Temporal.class.isAssignableFrom(type)) {
 			return "a date and time with offset, such as 2026-12-01T09:00:00Z";
 		}
-		if (List.class.isAssignableFrom(type)) {
-			return "a list";
-		}
 		return "an object";
-	}
-
-	/** Turns Jackson's type errors into recorded problems and reads on with the field left empty. */
-	private static final class ProblemCollector extends DeserializationProblemHandler {
-
-		private final Map<String, String> errors = new LinkedHashMap<>();
-
-		@Override
-		public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p,
-				JsonDeserializer<?> deserializer, Object beanOrClass, String propertyName) throws IOException {
-			// a record's trailing properties are replayed from a buffer whose parser forgot the path; the
-			// context's parser still knows it
-			String path = fieldPath(p.getParsingContext(), propertyName);
-			if (path == null) {
-				path = fieldPath(ctxt.getParser().getParsingContext(), propertyName);
-			}
-			errors.put(path == null ? propertyName : path, "is not a known field");
-			p.skipChildren();
-			return true;
-		}
-
-		@Override
-		public Object handleWeirdStringValue(DeserializationContext ctxt, Class<?> targetType, String valueToConvert,
-				String failureMsg) {
-			errors.put(valuePath(ctxt.getParser()), "must be " + describe(targetType));
-			return null;
-		}
-
-		@Override
-		public Object handleWeirdNumberValue(DeserializationContext ctxt, Class<?> targetType, Number valueToConvert,
-				String failureMsg) {
-			errors.put(valuePath(ctxt.getParser()), "must be " + describe(targetType));
-			return null;
-		}
-
-		@Override
-		public Object handleUnexpectedToken(DeserializationContext ctxt, JavaType targetType, JsonToken t,
-				JsonParser p, String failureMsg) throws IOException {
-			String path = valuePath(p);
-			if (path.isEmpty() || targetType.isPrimitive()) {
-				return NOT_HANDLED;
-			}
-			errors.put(path, "must be " + describe(targetType.getRawClass()));
-			p.skipChildren();
-			return null;
-		}
-
 	}
 
 }

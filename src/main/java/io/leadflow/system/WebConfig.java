@@ -1,5 +1,6 @@
 package io.leadflow.system;
 
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -9,6 +10,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -25,8 +27,17 @@ class WebConfig implements WebMvcConfigurer {
 
 	private final Access access;
 
-	WebConfig(Access access) {
+	private final JsonInput jsonInput;
+
+	WebConfig(Access access, JsonInput jsonInput) {
 		this.access = access;
+		this.jsonInput = jsonInput;
+	}
+
+	/** Before Spring's own Jackson converter, which would stop at the first bad field. */
+	@Override
+	public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+		converters.add(0, new JsonRequests.Converter(jsonInput));
 	}
 
 	@Override

@@ -77,4 +77,40 @@ class JsonInputTest {
 		}
 	}
 
+
+	@Test
+	void eachProblemIsSaidInTheCallersTermsAtItsPath() {
+		String bad = LEAD.replace("\"lastName\": \"Gruber\"", "\"lastName\": \"Gruber\", \"nickname\": \"G\"")
+			.replace("\"EXECUTIVE\"", "\"CEO\"")
+			.replace("\"timelineMonths\": 2", "\"timelineMonths\": \"soon\", \"budgetEstablished\": \"yes\"");
+
+		assertThatThrownBy(() -> read(bad)).isInstanceOfSatisfying(InvalidInputException.class, refused -> {
+			assertThat(refused.errors()).containsExactly(new FieldError("budgetEstablished", "must be true or false"),
+					new FieldError("contact.nickname", "is not a known field"),
+					new FieldError("contact.roleLevel",
+							"must be one of [EXECUTIVE, MANAGER, PRACTITIONER, OTHER]"),
+					new FieldError("timelineMonths", "must be a whole number"));
+			assertThat(refused.getMessage())
+				.isEqualTo("The lead has invalid fields: budgetEstablished, contact.nickname, contact.roleLevel, timelineMonths");
+		});
+	}
+
+	@Test
+	void aNestedObjectThatIsNotAnObjectIsOneProblemNotTwo() {
+		String bad = LEAD.replace("\"company\": {\"name\": \"Acme GmbH\", \"country\": \"DE\", \"employees\": 5000}",
+				"\"company\": \"Acme GmbH\"");
+
+		assertThatThrownBy(() -> read(bad)).isInstanceOfSatisfying(InvalidInputException.class, refused -> assertThat(
+				refused.errors()).as("no second \"must not be null\" for the field refused for its type")
+			.containsExactly(new FieldError("company", "must be an object")));
+	}
+
+	@Test
+	void aMissingRequiredFieldIsNamedByBeanValidation() {
+		assertThatThrownBy(() -> read(LEAD.replace("\"source\": \"webinar\", ", "")))
+			.isInstanceOfSatisfying(InvalidInputException.class, refused -> assertThat(refused.errors())
+				.extracting(FieldError::field)
+				.containsExactly("source"));
+	}
+
 }
