@@ -150,19 +150,39 @@ class IdentitySetup implements SmartInitializingSingleton {
 		}
 	}
 
-	/** Tasklist's left column: each user sees their own work first, then their teams'. */
+	/**
+	 * Tasklist's left column: each role sees the work it does most first. A filter that exists is
+	 * brought in line with the YAML (order, description, columns, who may read it), so an upgrade
+	 * changes what people see without anyone editing filters by hand.
+	 */
 	private void ensureFilters() {
 		for (FilterSpec spec : properties.filters()) {
+			Map<String, Object> wanted = new HashMap<>(Map.of("priority", spec.priority(), "description",
+					spec.description(), "refresh", true, "variables", List.of(
+							// the task's own copies (LeadTaskListener): its assignee and candidates may read them
+							Map.of("name", "leadCompany", "label", "Company"),
+							Map.of("name", "leadGrade", "label", "Grade"),
+							Map.of("name", "leadTeam", "label", "Team"))));
 			Filter filter = filterService.createFilterQuery().filterName(spec.name()).singleResult();
 			if (filter == null) {
 				filter = filterService.newTaskFilter(spec.name()).setQuery(query(spec));
-				filter.setProperties(new HashMap<>(Map.of("priority", spec.priority(), "description",
-						spec.description(), "refresh", true, "variables", List.of(
-								Map.of("name", "leadId", "label", "Lead"),
-								Map.of("name", "grade", "label", "Grade"),
-								Map.of("name", "team", "label", "Team")))));
+				filter.setProperties(wanted);
 				filterService.saveFilter(filter);
 				log.info("Created Tasklist filter {}", spec.name());
+			}
+			else if (!wanted.equals(filter.getProperties())) {
+				filter.setProperties(wanted);
+				filterService.saveFilter(filter);
+				log.info("Updated Tasklist filter {}", spec.name());
+			}
+			for (Authorization grant : authorizationService.createAuthorizationQuery()
+				.resourceType(Resources.FILTER)
+				.resourceId(filter.getId())
+				.list()) {
+				if (grant.getGroupId() != null && !spec.groups().contains(grant.getGroupId())) {
+					authorizationService.deleteAuthorization(grant.getId());
+					log.info("Tasklist filter {} is no longer shown to {}", spec.name(), grant.getGroupId());
+				}
 			}
 			for (String group : spec.groups()) {
 				if (authorizationService.createAuthorizationQuery()

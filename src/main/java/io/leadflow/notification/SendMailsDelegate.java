@@ -5,14 +5,19 @@ import static io.leadflow.lifecycle.LeadLifecycle.*;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadRepository;
+import io.leadflow.lead.LeadWords;
+import io.leadflow.lifecycle.DecisionResults.AcceptancePolicy;
+import io.leadflow.system.HumanWords;
 import io.leadflow.system.ProcessVariable;
 
 /**
@@ -31,10 +36,19 @@ class SendMailsDelegate implements JavaDelegate {
 
 	private final TaskService taskService;
 
-	SendMailsDelegate(Mails mails, LeadRepository leads, TaskService taskService) {
+	private final IdentityService identityService;
+
+	SendMailsDelegate(Mails mails, LeadRepository leads, TaskService taskService, IdentityService identityService) {
+		this.identityService = identityService;
 		this.mails = mails;
 		this.leads = leads;
 		this.taskService = taskService;
+	}
+
+	/** The team as Admin names it ("Territory EMEA"); the mail step runs as Leadflow, with no user signed in. */
+	private String teamName(String team) {
+		Group group = team == null ? null : identityService.createGroupQuery().groupId(team).singleResult();
+		return group == null || group.getName() == null ? team : group.getName();
 	}
 
 	@Override
@@ -48,7 +62,16 @@ class SendMailsDelegate implements JavaDelegate {
 		model.put("lead", lead);
 		model.put("team", TEAM.get(execution));
 		model.put("breachedBy", BREACHED_BY.get(execution));
-		model.put("acceptancePolicy", ACCEPTANCE_POLICY.raw(execution));
+		if (ACCEPTANCE_POLICY.raw(execution) != null) {
+			AcceptancePolicy policy = ACCEPTANCE_POLICY.get(execution);
+			model.put("reminderIn", HumanWords.duration(policy.reminderAfter()));
+			model.put("deadlineIn", HumanWords.duration(policy.deadlineAfter()));
+		}
+		model.put("teamName", teamName(TEAM.get(execution)));
+		model.put("contactTitle", LeadWords.contactTitle(lead.contact()));
+		model.put("contactReach", LeadWords.contactReach(lead.contact()));
+		model.put("companyLine", LeadWords.company(lead.account()));
+		model.put("origin", LeadWords.origin(lead));
 		model.put("taskId", task == null ? null : task.getId());
 		model.put("touch", NotifyDelegate.TOUCH.get(execution));
 		String title = lead.contact().fullName() + ", " + lead.account().name();

@@ -1,10 +1,15 @@
 package io.leadflow.tasks;
 
+import static io.leadflow.lead.LeadWords.joined;
+
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 import io.leadflow.cultivation.AccountEngagement;
@@ -12,9 +17,12 @@ import io.leadflow.cultivation.CultivationRecord;
 import io.leadflow.cultivation.QualityOfEngagement;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadHistory;
+import io.leadflow.lead.LeadWords;
 import io.leadflow.lead.LeadRejections;
 import io.leadflow.lead.LeadRepository;
 import io.leadflow.system.EngineClock;
+import io.leadflow.system.HumanWords;
+import io.leadflow.system.SystemAccess;
 
 /**
  * "The sales force gets the whole package": what a task's form shows of its lead — contact,
@@ -36,8 +44,15 @@ class LeadPackage {
 
 	private final CultivationRecord cultivation;
 
+	private final IdentityService identityService;
+
+	private final SystemAccess system;
+
 	LeadPackage(LeadRepository leads, LeadHistory history, LeadRejections rejections,
-			AccountEngagement accountEngagement, CultivationRecord cultivation) {
+			AccountEngagement accountEngagement, CultivationRecord cultivation, IdentityService identityService,
+			SystemAccess system) {
+		this.identityService = identityService;
+		this.system = system;
 		this.accountEngagement = accountEngagement;
 		this.cultivation = cultivation;
 		this.leads = leads;
@@ -53,34 +68,40 @@ class LeadPackage {
 		Lead lead = leads.findById(leadId).orElseThrow(() -> new IllegalStateException("No lead " + leadId));
 		Map<String, Object> view = new LinkedHashMap<>();
 		view.put("id", lead.id());
-		view.put("status", lead.status().name());
+		view.put("status", HumanWords.code(lead.status()));
 		view.put("score", lead.score());
 		view.put("grade", lead.grade());
 		view.put("source", lead.source());
 		view.put("campaign", lead.campaign());
+		view.put("origin", LeadWords.origin(lead));
 		view.put("productInterest", lead.productInterest());
 		view.put("budget", yesNo(lead.budgetEstablished()));
 		view.put("authority", yesNo(lead.authority()));
 		view.put("need", yesNo(lead.need()));
 		view.put("timelineMonths", lead.timelineMonths());
-		view.put("team", lead.team());
-		view.put("owner", lead.ownerId());
+		view.put("timeline", lead.timelineMonths() == null ? "unknown" : HumanWords.count(lead.timelineMonths(), "month"));
+		view.put("team", teamName(lead.team()));
+		view.put("owner", personName(lead.ownerId()));
 		view.put("contactName", lead.contact().fullName());
 		view.put("email", lead.contact().email());
 		view.put("phone", lead.contact().phone());
 		view.put("title", lead.contact().title());
-		view.put("roleLevel", lead.contact().roleLevel());
+		view.put("roleLevel", HumanWords.code(lead.contact().roleLevel()));
+		view.put("contactLine", joined(" · ", LeadWords.contactTitle(lead.contact()), LeadWords.contactReach(lead.contact())));
 		view.put("company", lead.account().name());
 		view.put("domain", lead.account().domain());
 		view.put("country", lead.account().country());
 		view.put("industry", lead.account().industry());
 		view.put("employees", lead.account().employees());
+		view.put("companyLine", LeadWords.company(lead.account()));
 		view.put("receivedAt", WHEN.format(lead.createdAt()));
 		QualityOfEngagement.Score engagement = accountEngagement.of(lead.accountId(), EngineClock.now());
 		view.put("accountEngagement", engagement.score());
-		view.put("accountEngagementParts", "breadth " + engagement.breadth() + ", depth " + engagement.depth()
-				+ ", frequency " + engagement.frequency() + ", recency " + engagement.recency() + "; "
-				+ engagement.people() + " people engaged (" + String.join(", ", engagement.roleLevels()) + ")");
+		view.put("accountEngagementParts", engagement.people() == 0 ? "nobody at the account has engaged yet"
+				: "breadth " + engagement.breadth() + ", depth " + engagement.depth() + ", frequency "
+						+ engagement.frequency() + ", recency " + engagement.recency() + "; "
+						+ (engagement.people() == 1 ? "1 person" : engagement.people() + " people") + " engaged ("
+						+ String.join(", ", engagement.roleLevels().stream().map(HumanWords::code).toList()) + ")");
 		cultivation.of(leadId, EngineClock.nowUtc()).ifPresent(loops -> {
 			view.put("cultivationLoops", loops.loops());
 			view.put("daysInCultivation", loops.timeInCultivation().toDays());
@@ -110,8 +131,8 @@ class LeadPackage {
 		return history.of(leadId).stream().map(entry -> {
 			Map<String, Object> row = new LinkedHashMap<>();
 			row.put("at", WHEN.format(entry.at()));
-			row.put("actor", entry.actor());
-			row.put("type", entry.type());
+			row.put("actor", personName(entry.actor()));
+			row.put("type", HumanWords.code(entry.type()));
 			row.put("detail", entry.detail());
 			return row;
 		}).toList();
@@ -121,12 +142,43 @@ class LeadPackage {
 		return rejections.of(leadId).stream().map(rejection -> {
 			Map<String, Object> row = new LinkedHashMap<>();
 			row.put("at", WHEN.format(rejection.at()));
-			row.put("rep", rejection.rep());
-			row.put("team", rejection.team());
-			row.put("reason", rejection.reason());
+			row.put("rep", personName(rejection.rep()));
+			row.put("team", teamName(rejection.team()));
+			row.put("reason", HumanWords.code(rejection.reason()));
 			row.put("comment", rejection.comment());
 			return row;
 		}).toList();
+	}
+
+	/** Who the lead is, as the task's name and Tasklist's columns show it: raw text, Tasklist escapes it. */
+	Summary summary(String leadId) {
+		Lead lead = leads.findById(leadId).orElseThrow(() -> new IllegalStateException("No lead " + leadId));
+		String title = joined(" · ", lead.contact().fullName(), lead.account().name(), lead.grade());
+		return new Summary(title, lead.account().name(), lead.grade(), teamName(lead.team()));
+	}
+
+	record Summary(String title, String company, String grade, String team) {
+	}
+
+	/** A user's name, "Leadflow" for the engine's own steps, the id itself for someone unknown. */
+	private String personName(String userId) {
+		if (userId == null) {
+			return null;
+		}
+		if (LeadHistory.SYSTEM.equals(userId)) {
+			return "Leadflow";
+		}
+		User user = system.call(() -> identityService.createUserQuery().userId(userId).singleResult());
+		return user == null ? userId : joined(" ", user.getFirstName(), user.getLastName());
+	}
+
+	/** A team's name as Admin shows it ("Territory EMEA"), or its id when it has none. */
+	private String teamName(String groupId) {
+		if (groupId == null) {
+			return null;
+		}
+		Group group = system.call(() -> identityService.createGroupQuery().groupId(groupId).singleResult());
+		return group == null || group.getName() == null ? groupId : group.getName();
 	}
 
 	private static String yesNo(Boolean value) {

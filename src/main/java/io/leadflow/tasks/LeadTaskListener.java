@@ -2,6 +2,7 @@ package io.leadflow.tasks;
 
 import static io.leadflow.lifecycle.LeadLifecycle.*;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import io.leadflow.lead.LeadEvents;
 import io.leadflow.lifecycle.CallerGuard;
 import io.leadflow.lifecycle.ClaimedTaskRefusal;
 import io.leadflow.lifecycle.TaskContract;
+import io.leadflow.system.HumanWords;
 
 /**
  * The user tasks of {@code lead-lifecycle} ({@code ${leadTaskListener}} on every user task).
@@ -38,11 +40,13 @@ class LeadTaskListener implements TaskListener {
 
 	private final LeadPackage leadPackage;
 
+	private final TaskDueDates dueDates;
+
 	private final LeadEvents events;
 
 	private final IdentityService identityService;
 
-	LeadTaskListener(List<LeadTask> tasks, LeadPackage leadPackage, LeadEvents events,
+	LeadTaskListener(List<LeadTask> tasks, LeadPackage leadPackage, TaskDueDates dueDates, LeadEvents events,
 			IdentityService identityService) {
 		this.tasks = tasks.stream().collect(Collectors.toUnmodifiableMap(LeadTask::taskKey, Function.identity()));
 		List<String> withoutHandler = Arrays.stream(TaskContract.values())
@@ -53,6 +57,7 @@ class LeadTaskListener implements TaskListener {
 			throw new IllegalStateException("No LeadTask for the user tasks " + withoutHandler);
 		}
 		this.leadPackage = leadPackage;
+		this.dueDates = dueDates;
 		this.events = events;
 		this.identityService = identityService;
 	}
@@ -75,6 +80,21 @@ class LeadTaskListener implements TaskListener {
 		TaskContract.allAnswers().forEach(task::removeVariable);
 		String leadId = leadId(task);
 		of(task).created(task, leadId);
+		// every list in Tasklist says whose lead it is; the columns read the task's own variables,
+		// which its assignee and candidates may read
+		LeadPackage.Summary lead = leadPackage.summary(leadId);
+		task.setName(task.getName() + ": " + lead.title());
+		task.setVariableLocal(TASK_LEAD_COMPANY, lead.company());
+		task.setVariableLocal(TASK_LEAD_GRADE, lead.grade());
+		task.setVariableLocal(TASK_LEAD_TEAM, lead.team());
+		if (task.getDueDate() == null) {
+			dueDates.of(task.getTaskDefinitionKey()).ifPresent(task::setDueDate);
+		}
+		if (task.getDueDate() != null) {
+			task.setVariableLocal(TASK_DUE, HumanWords.when(task.getDueDate()) + ", "
+					+ HumanWords.span(Duration.between(task.getCreateTime().toInstant(), task.getDueDate().toInstant()))
+					+ " after the task was made");
+		}
 		task.setVariableLocal(FORM_LEAD, leadPackage.lead(leadId));
 		task.setVariableLocal(FORM_HISTORY, leadPackage.history(leadId));
 		task.setVariableLocal(FORM_REJECTIONS, leadPackage.rejections(leadId));
@@ -114,6 +134,16 @@ class LeadTaskListener implements TaskListener {
 	private static String describe(DelegateTask task) {
 		return task.getName() == null ? task.getTaskDefinitionKey() : task.getName();
 	}
+
+	/** Task-local copies of who the lead is, for the columns of Tasklist's filters. */
+	static final String TASK_LEAD_COMPANY = "leadCompany";
+
+	static final String TASK_LEAD_GRADE = "leadGrade";
+
+	static final String TASK_LEAD_TEAM = "leadTeam";
+
+	/** When the task is due, in words, for its form. */
+	static final String TASK_DUE = "taskDue";
 
 	/** Always the task's own instance's lead, whatever variables anyone set. */
 	private static String leadId(DelegateTask task) {

@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
@@ -150,6 +151,49 @@ class LeadLifecycleProcessTest {
 		assertThat(history.of(leadId).stream().filter(e -> e.type().equals("ACCEPTED")).findFirst().orElseThrow().actor())
 			.isEqualTo(review.getAssignee());
 		assertThat(lead.accountOwnerId()).as("the first rep to accept owns the account").isEqualTo(review.getAssignee());
+	}
+
+	@Test
+	void everyTaskNamesItsLeadAndIsDueWhenItsPolicySays() {
+		ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-01T09:00:00Z")));
+		String leadId = receive(strongLead());
+		runJobs(leadId);
+
+		Task review = task(leadId);
+		String company = leads.findById(leadId).orElseThrow().account().name();
+		assertThat(review.getName()).isEqualTo("Accept or reject lead: Greta Gruber · " + company + " · A");
+		assertThat(review.getDueDate()).as("the acceptance deadline of grade A (acceptance-policy: PT8H)")
+			.isEqualTo(Instant.parse("2026-12-01T17:00:00Z"));
+		assertThat(review.getFollowUpDate()).as("the reminder (PT4H)").isEqualTo(Instant.parse("2026-12-01T13:00:00Z"));
+		assertThat(taskService.getVariablesLocal(review.getId())).containsEntry("leadCompany", company)
+			.containsEntry("leadGrade", "A")
+			.containsEntry("leadTeam", "Territory EMEA")
+			.containsEntry("taskDue", "Tue 1 Dec 2026, 17:00 UTC, 8 hours after the task was made");
+		@SuppressWarnings("unchecked")
+		Map<String, Object> form = (Map<String, Object>) taskService.getVariableLocal(review.getId(), "lead");
+		assertThat(form).containsEntry("status", "Routed")
+			.containsEntry("roleLevel", "Executive")
+			.containsEntry("team", "Territory EMEA")
+			.containsEntry("timeline", "2 months");
+		assertThat(form.get("contactLine")).asString()
+			.startsWith("Chief Operating Officer, Executive · greta@")
+			.endsWith(" · \\+49 30 1234");
+
+		complete(review, review.getAssignee(), Map.of("decision", "ACCEPT"));
+		assertThat(task(leadId).getDueDate()).as("stale after P90D (disposition-policy)")
+			.isEqualTo(Instant.parse("2027-03-01T09:00:00Z"));
+	}
+
+	@Test
+	void marketingsAndManagersTasksAreDueAsTheTaskDueDatesTableSays() {
+		ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-01T09:00:00Z")));
+		String leadId = receive(leadWithoutBudget());
+		runJobs(leadId);
+
+		Task check = task(leadId);
+		assertThat(check.getTaskDefinitionKey()).isEqualTo("QualifyLead");
+		assertThat(check.getName()).startsWith("Qualify lead: Greta Gruber · ");
+		assertThat(check.getDueDate()).as("task-due-dates: QualifyLead PT4H").isEqualTo(Instant.parse("2026-12-01T13:00:00Z"));
 	}
 
 	@Test
@@ -573,7 +617,7 @@ class LeadLifecycleProcessTest {
 		Task review = task(leadId);
 		String rep = review.getAssignee();
 		assertThat(subjectsTo(rep, leadId)).containsExactly("New lead for you: " + title(leadId));
-		String body = com.icegreen.greenmail.util.GreenMailUtil.getBody(mailsTo(rep, leadId).get(0));
+		String body = readable(com.icegreen.greenmail.util.GreenMailUtil.getBody(mailsTo(rep, leadId).get(0)));
 		assertThat(body).as("the whole package and a link to the task, in HTML and plain text")
 			.contains(leads.findById(leadId).orElseThrow().account().name())
 			.contains("#/?task=" + review.getId())
@@ -756,6 +800,14 @@ class LeadLifecycleProcessTest {
 			}
 		}
 		return subjects;
+	}
+
+	/** The mail's parts as their reader sees them: quoted-printable lines joined and decoded. */
+	private static String readable(String rawBody) throws Exception {
+		try (var decoded = jakarta.mail.internet.MimeUtility.decode(
+				new java.io.ByteArrayInputStream(rawBody.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "quoted-printable")) {
+			return new String(decoded.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
 	}
 
 	private void later(Duration duration) {
