@@ -38,6 +38,7 @@ class RecordSlaBreachDelegate implements JavaDelegate {
 		if (partner) {
 			int position = TEAM_INDEX.getOrDefault(execution, 0);
 			TEAM_INDEX.set(execution, position + 1);
+			CORRECTED_TEAM.set(execution, null);
 			nextTeam = ROUTING.get(execution).teamAfter(position);
 		}
 		events.deadlineMissed(execution.getProcessBusinessKey(), rep, TEAM.get(execution),

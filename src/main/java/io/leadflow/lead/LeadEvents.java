@@ -44,8 +44,11 @@ public class LeadEvents {
 
 	private final LeadBreaches breaches;
 
+	private final RoutingCorrections corrections;
+
 	LeadEvents(LeadRepository leads, Accounts accounts, LeadHistory history, LeadRejections rejections,
-			LeadBreaches breaches) {
+			LeadBreaches breaches, RoutingCorrections corrections) {
+		this.corrections = corrections;
 		this.leads = leads;
 		this.accounts = accounts;
 		this.history = history;
@@ -163,16 +166,24 @@ public class LeadEvents {
 		history.record(leadId, HistoryType.NO_ELIGIBLE_REP, trace);
 	}
 
-	/** A manager picked the rep in the Assign lead task. */
-	public void assignedByManager(String leadId, String team, String rep) {
+	/**
+	 * A manager picked the rep in the Assign lead task.
+	 *
+	 * @param caveat why the rep could not take a lead when the manager confirmed giving it anyway, or null
+	 */
+	public void assignedByManager(String leadId, String team, String rep, String caveat) {
 		change(leadId, "be assigned", OPEN, LeadStatus.ROUTED, new Ownership(team, rep));
-		history.record(leadId, HistoryType.ASSIGNED_BY_MANAGER, "Assigned to " + rep);
+		history.record(leadId, HistoryType.ASSIGNED_BY_MANAGER, "Assigned to " + rep + anyway(caveat));
 	}
 
 	/** A manager handling a rejected or unaccepted lead gives it to a rep they pick. */
-	public void managerAssigned(String leadId, String team, String rep, String comment) {
+	public void managerAssigned(String leadId, String team, String rep, String caveat, String comment) {
 		change(leadId, "be assigned", OPEN, LeadStatus.ROUTED, new Ownership(team, rep));
-		managerDecided(leadId, "ASSIGN to " + rep, comment);
+		managerDecided(leadId, "ASSIGN to " + rep + anyway(caveat), comment);
+	}
+
+	private static String anyway(String caveat) {
+		return caveat == null ? "" : ", confirmed although " + caveat;
 	}
 
 	/** A manager's or marketing's decision on a lead that needed one, as it was given. */
@@ -189,6 +200,17 @@ public class LeadEvents {
 	/** The rejection policy routes the lead again in its team, without the rep who rejected it. */
 	public void rerouted(String leadId, String why) {
 		history.record(leadId, HistoryType.REROUTED, why);
+	}
+
+	/**
+	 * A rep said the lead is in the wrong territory and named its team: routing takes it there, and
+	 * the correction is counted against the routing rule that chose the wrong team.
+	 */
+	public void routedToNamedTeam(String leadId, String rep, String fromTeam, String toTeam, String routingRule) {
+		corrections.record(leadId, rep, fromTeam, toTeam, routingRule);
+		history.record(leadId, HistoryType.REROUTED, "Wrong territory: " + rep + " says it belongs to " + toTeam
+				+ ", not " + fromTeam + (routingRule == null ? "" : " (routing rule: " + routingRule + ")")
+				+ "; routed to " + toTeam);
 	}
 
 	/** A team let the lead go (rejected it, or let it time out): the next team the routing table lines up gets it. */

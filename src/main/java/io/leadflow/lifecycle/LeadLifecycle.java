@@ -83,6 +83,8 @@ public final class LeadLifecycle {
 	public static final ProcessVariable<String> BREACHED_BY = text("breachedBy");
 	/** Deadlines passed one after the other, with no rep accepting or rejecting in between. */
 	public static final ProcessVariable<Integer> BREACHES_IN_A_ROW = whole("breachesInARow");
+	/** The team a rep said a wrong-territory lead belongs to: routing takes it there instead of the table's team. */
+	public static final ProcessVariable<String> CORRECTED_TEAM = text("correctedTeam");
 	/** The rep a re-baked lead was just handed back to, for the mail that tells them. */
 	public static final ProcessVariable<String> RETURNED_TO = text("returnedTo");
 
@@ -97,11 +99,19 @@ public final class LeadLifecycle {
 	public static final String LOST_REASON = "lostReason";
 	public static final String ACTION = "action";
 	public static final String ASSIGNEE = "assignee";
+	/** On a wrong-territory rejection: the team (group id, e.g. territory-na) the lead belongs to. */
+	public static final String SUGGESTED_TEAM = "suggestedTeam";
+	/** The manager confirms giving the lead to a rep who is out of office or at capacity. */
+	public static final String ASSIGN_UNAVAILABLE = "assignUnavailable";
 
 	// task-local, for the forms: the lead's package as it stood when the task was made
 	public static final String FORM_LEAD = "lead";
 	public static final String FORM_HISTORY = "leadHistory";
 	public static final String FORM_REJECTIONS = "leadRejections";
+	/** The teams a rep may name for a wrong territory, as a form select's options. */
+	public static final String FORM_TEAM_CHOICES = "teamChoices";
+	/** The reps a manager may pick, with their team and availability, as a form select's options. */
+	public static final String FORM_REP_CHOICES = "repChoices";
 
 	private LeadLifecycle() {
 	}

@@ -13,6 +13,8 @@ public record RoutingPlan(List<Stop> stops) {
 
 	public static final String PARTNER = "PARTNER";
 
+	public static final String DIRECT = "DIRECT";
+
 	/** @param result the decision's result list: one entry per matching rule, in rule order */
 	public static RoutingPlan of(Object result) {
 		if (!(result instanceof List<?> routing)) {

@@ -8,12 +8,14 @@ import org.springframework.stereotype.Component;
 
 import io.leadflow.lead.LeadEvents;
 import io.leadflow.lifecycle.DecisionResults.RejectionPolicy;
+import io.leadflow.lifecycle.RoutingPlan;
+import io.leadflow.system.ProcessVariable;
 
 /**
  * Service task {@code Task_PrepareRerouting} of {@code lead-lifecycle}: a rejection that the
  * {@code rejection-policy} table sends straight back to routing. A partner's rejection moves the
- * lead to the next team the routing table lines up (partner cascade); a wrong territory routes it
- * again in place, without the rep who rejected it.
+ * lead to the next team the routing table lines up (partner cascade); a wrong territory goes to
+ * the team the rep named, and the correction is counted against the routing rule.
  */
 @Component("prepareRerouting")
 class PrepareReroutingDelegate implements JavaDelegate {
@@ -29,9 +31,21 @@ class PrepareReroutingDelegate implements JavaDelegate {
 		String leadId = execution.getProcessBusinessKey();
 		RejectionPolicy policy = REJECTION_POLICY.get(execution);
 		if (!policy.nextTeam()) {
-			events.rerouted(leadId, policy.reason());
+			String namedTeam = ProcessVariable.text(SUGGESTED_TEAM).get(execution);
+			if (namedTeam == null) {
+				events.rerouted(leadId, policy.reason());
+				return;
+			}
+			RoutingPlan plan = ROUTING.get(execution);
+			int position = TEAM_INDEX.getOrDefault(execution, 0);
+			String routingRule = CORRECTED_TEAM.get(execution) == null && plan.hasStop(position)
+					? plan.stop(position).reason() : "named by a rep before";
+			CORRECTED_TEAM.set(execution, namedTeam);
+			events.routedToNamedTeam(leadId, REJECTED_BY.get(execution), TEAM.get(execution), namedTeam, routingRule);
 			return;
 		}
+		// the next team in line is the table's again, not one a rep named
+		CORRECTED_TEAM.set(execution, null);
 		int position = TEAM_INDEX.getOrDefault(execution, 0);
 		TEAM_INDEX.set(execution, position + 1);
 		events.passedOn(leadId, policy.reason() + ": " + TEAM.get(execution) + " declined",

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.leadflow.lead.LeadRejections;
 import io.leadflow.lead.LeadRejections.Count;
+import io.leadflow.lead.RoutingCorrections;
 import io.leadflow.system.FieldError;
 import io.leadflow.system.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -22,8 +23,17 @@ class RejectionController {
 
 	private final LeadRejections rejections;
 
-	RejectionController(LeadRejections rejections) {
+	private final RoutingCorrections corrections;
+
+	RejectionController(LeadRejections rejections, RoutingCorrections corrections) {
 		this.rejections = rejections;
+		this.corrections = corrections;
+	}
+
+	@GetMapping("/corrections")
+	@Operation(summary = "Wrong territories with the team the rep named, counted by the routing rule that chose the wrong team")
+	List<RoutingCorrections.Count> corrections() {
+		return corrections.counts();
 	}
 
 	@GetMapping("/counts")

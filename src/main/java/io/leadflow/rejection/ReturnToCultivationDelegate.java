@@ -29,6 +29,8 @@ class ReturnToCultivationDelegate implements JavaDelegate {
 		String returningRep = REJECTED_BY.get(execution);
 		RETURNING_REP.set(execution, returningRep);
 		TEAM_INDEX.set(execution, 0);
+		// re-baked, it is routed by the table again
+		CORRECTED_TEAM.set(execution, null);
 		events.returnedToCultivation(execution.getProcessBusinessKey(), returningRep);
 	}
 

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import io.leadflow.identity.Groups;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadBreaches;
 import io.leadflow.lead.LeadEvents;
@@ -58,12 +59,19 @@ class AssignRepDelegate implements JavaDelegate {
 		OFFER_GROUPS.set(execution, List.of());
 
 		String trace = "Routing table: " + plan.describe();
-		if (!plan.hasStop(position)) {
+		String namedTeam = CORRECTED_TEAM.get(execution);
+		if (namedTeam == null && !plan.hasStop(position)) {
 			REP.set(execution, null);
 			events.noEligibleRep(leadId, null, trace + "; every team in line has declined it, a manager assigns it");
 			return;
 		}
-		Stop stop = plan.stop(position);
+		Stop stop = namedTeam != null
+				? new Stop(namedTeam, Groups.repGroupOf(namedTeam).equals(Groups.PARTNER_REPS) ? RoutingPlan.PARTNER
+						: RoutingPlan.DIRECT, "named by a rep: wrong territory")
+				: plan.stop(position);
+		if (namedTeam != null) {
+			trace += "; a rep named " + namedTeam;
+		}
 		TEAM.set(execution, stop.team());
 		CHANNEL.set(execution, stop.channel());
 		trace += "; team " + stop.team() + " (" + stop.channel() + ")";

@@ -14,6 +14,8 @@ import org.springframework.stereotype.Component;
 import io.leadflow.identity.Groups;
 import io.leadflow.lead.LeadRepository;
 import io.leadflow.routing.RepAvailability.Availability;
+import io.leadflow.system.HumanWords;
+import io.leadflow.system.SystemAccess;
 
 /**
  * Who is a rep, in which teams, and whether they can take a lead now. Membership comes from the
@@ -30,7 +32,10 @@ public class Reps implements RepSelection.Directory {
 
 	private final LeadRepository leads;
 
-	Reps(IdentityService identityService, RepAvailability availability, LeadRepository leads) {
+	private final SystemAccess system;
+
+	Reps(IdentityService identityService, RepAvailability availability, LeadRepository leads, SystemAccess system) {
+		this.system = system;
 		this.identityService = identityService;
 		this.availability = availability;
 		this.leads = leads;
@@ -74,6 +79,53 @@ public class Reps implements RepSelection.Directory {
 			.map(Group::getId)
 			.filter(Groups::isTeam)
 			.toList();
+	}
+
+	/**
+	 * Every territory and partner team, by name. Read as Leadflow: a rep's form lists teams the rep
+	 * is no member of, and a group's name is no secret.
+	 */
+	public List<Group> teams() {
+		return system.call(() -> identityService.createGroupQuery().orderByGroupName().asc().list())
+			.stream()
+			.filter(group -> Groups.isTeam(group.getId()))
+			.toList();
+	}
+
+	public Optional<Group> team(String groupId) {
+		return groupId == null || !Groups.isTeam(groupId) ? Optional.empty()
+				: Optional.ofNullable(system.call(() -> identityService.createGroupQuery().groupId(groupId).singleResult()));
+	}
+
+	/**
+	 * Every rep a manager may give a lead to, the team's own first, each with their teams, open
+	 * leads and whether they can take one now — for the select of a manager's form.
+	 */
+	public List<Choice> choices(String team) {
+		return system.call(() -> {
+			List<String> ids = new java.util.ArrayList<>(team == null ? List.of() : repsOf(team));
+			for (String group : List.of(Groups.DIRECT_REPS, Groups.PARTNER_REPS)) {
+				identityService.createUserQuery().memberOfGroup(group).orderByUserId().asc().list().stream()
+					.map(User::getId)
+					.filter(id -> !ids.contains(id))
+					.forEach(ids::add);
+			}
+			return ids.stream().map(id -> {
+				User user = identityService.createUserQuery().userId(id).singleResult();
+				String name = user == null ? id : (user.getFirstName() + " " + user.getLastName()).trim();
+				List<String> teams = teamsOf(id).stream()
+					.map(groupId -> team(groupId).map(Group::getName).orElse(groupId))
+					.toList();
+				Optional<String> unavailable = unavailableBecause(id);
+				String label = name + " — " + (teams.isEmpty() ? "no team" : String.join(", ", teams)) + " · "
+						+ HumanWords.count(leads.openAcceptedLeads(id), "open lead") + unavailable.map(why -> " · " + why).orElse("");
+				return new Choice(id, label, unavailable.isPresent());
+			}).toList();
+		});
+	}
+
+	/** @param unavailable out of office or at capacity now: assigning needs the manager's confirmation */
+	public record Choice(String id, String label, boolean unavailable) {
 	}
 
 	/** Why the rep cannot take a lead now (out of office, at capacity), or empty when they can. */

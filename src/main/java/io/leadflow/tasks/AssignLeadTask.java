@@ -26,8 +26,14 @@ class AssignLeadTask implements LeadTask {
 	}
 
 	@Override
+	public void created(DelegateTask task, String leadId) {
+		pick.offer(task);
+	}
+
+	@Override
 	public void completed(DelegateTask task, String leadId, TaskVariables answer) {
-		events.assignedByManager(leadId, TEAM.get(task), pick.chosen(task, answer));
+		RepPick.Pick chosen = pick.chosen(task, answer);
+		events.assignedByManager(leadId, TEAM.get(task), chosen.rep(), chosen.caveat());
 	}
 
 }

@@ -29,6 +29,7 @@ class HandleRejectedLeadTask implements LeadTask {
 	@Override
 	public void created(DelegateTask task, String leadId) {
 		events.rejectionsEscalated(leadId, REJECTION_COUNT.get(task));
+		pick.offer(task);
 	}
 
 	@Override
@@ -36,7 +37,8 @@ class HandleRejectedLeadTask implements LeadTask {
 		RejectedLeadAction action = answer.choice(ACTION, RejectedLeadAction.class);
 		String comment = answer.optionalText(COMMENT);
 		if (action == RejectedLeadAction.ASSIGN) {
-			events.managerAssigned(leadId, TEAM.get(task), pick.chosen(task, answer), comment);
+			RepPick.Pick chosen = pick.chosen(task, answer);
+			events.managerAssigned(leadId, TEAM.get(task), chosen.rep(), chosen.caveat(), comment);
 			return;
 		}
 		events.managerDecided(leadId, action.name(), comment);

@@ -28,6 +28,11 @@ class HandleUnacceptedLeadTask implements LeadTask {
 	}
 
 	@Override
+	public void created(DelegateTask task, String leadId) {
+		pick.offer(task);
+	}
+
+	@Override
 	public void completed(DelegateTask task, String leadId, TaskVariables answer) {
 		UnacceptedLeadAction action = answer.choice(ACTION, UnacceptedLeadAction.class);
 		String comment = answer.optionalText(COMMENT);
@@ -37,7 +42,8 @@ class HandleUnacceptedLeadTask implements LeadTask {
 					+ " missed deadlines in a row: ASSIGN a rep you pick, or CULTIVATE");
 		}
 		if (action == UnacceptedLeadAction.ASSIGN) {
-			events.managerAssigned(leadId, TEAM.get(task), pick.chosen(task, answer), comment);
+			RepPick.Pick chosen = pick.chosen(task, answer);
+			events.managerAssigned(leadId, TEAM.get(task), chosen.rep(), chosen.caveat(), comment);
 			return;
 		}
 		events.managerDecided(leadId, action.name(), comment);

@@ -3,6 +3,7 @@ package io.leadflow.tasks;
 import static io.leadflow.lifecycle.LeadLifecycle.*;
 
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -11,6 +12,8 @@ import io.leadflow.lead.LeadEvents;
 import io.leadflow.lead.LeadHistory;
 import io.leadflow.lifecycle.TaskContract.Decision;
 import io.leadflow.lifecycle.TaskContract.RejectionReason;
+import io.leadflow.lifecycle.TaskContractViolation;
+import io.leadflow.routing.Reps;
 
 /** {@code ReviewLead}: the rep accepts the lead, or rejects it with a reason and a comment. */
 @Component
@@ -20,9 +23,23 @@ class ReviewLeadTask implements LeadTask {
 
 	private final LeadHistory history;
 
-	ReviewLeadTask(LeadEvents events, LeadHistory history) {
+	private final Reps reps;
+
+	ReviewLeadTask(LeadEvents events, LeadHistory history, Reps reps) {
 		this.events = events;
 		this.history = history;
+		this.reps = reps;
+	}
+
+	/** The teams a rep may name when the lead is in the wrong territory: every team but this one. */
+	@Override
+	public void created(DelegateTask task, String leadId) {
+		String team = TEAM.get(task);
+		task.setVariableLocal(FORM_TEAM_CHOICES, reps.teams()
+			.stream()
+			.filter(group -> !group.getId().equals(team))
+			.map(group -> Map.of("label", group.getName() == null ? group.getId() : group.getName(), "value", group.getId()))
+			.toList());
 	}
 
 	@Override
@@ -44,7 +61,23 @@ class ReviewLeadTask implements LeadTask {
 			return;
 		}
 		RejectionReason reason = answer.choice(REJECTION_REASON, RejectionReason.class);
-		int rejections = events.rejected(leadId, team, rep, reason.name(), answer.requiredText(COMMENT));
+		String comment = answer.requiredText(COMMENT);
+		String suggestedTeam = answer.optionalText(SUGGESTED_TEAM);
+		if (suggestedTeam != null) {
+			if (reason != RejectionReason.WRONG_TERRITORY) {
+				throw new TaskContractViolation(SUGGESTED_TEAM, "goes only with rejectionReason WRONG_TERRITORY");
+			}
+			if (reps.team(suggestedTeam).isEmpty()) {
+				throw new TaskContractViolation(SUGGESTED_TEAM, "must be the id of a territory or partner team, not "
+						+ suggestedTeam);
+			}
+			if (suggestedTeam.equals(team)) {
+				throw new TaskContractViolation(SUGGESTED_TEAM, "is the team the lead is in now: name the team it belongs to");
+			}
+		}
+		// the rejection policy reads it for every rejection
+		task.setVariable(SUGGESTED_TEAM, suggestedTeam);
+		int rejections = events.rejected(leadId, team, rep, reason.name(), comment);
 		REJECTED_BY.set(task, rep);
 		REJECTION_COUNT.set(task, rejections);
 	}

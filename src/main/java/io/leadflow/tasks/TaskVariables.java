@@ -35,6 +35,18 @@ final class TaskVariables {
 		return task.getVariable(name) == null ? fallback : choice(name, fallback.getDeclaringClass());
 	}
 
+	/** A yes/no answer; left out means no. */
+	boolean optionalFlag(String name) {
+		Object value = task.getVariable(name);
+		if (value == null) {
+			return false;
+		}
+		if (!(value instanceof Boolean flag)) {
+			throw new TaskContractViolation(name, "must be true or false");
+		}
+		return flag;
+	}
+
 	String requiredText(String name) {
 		String text = optionalText(name);
 		if (text == null) {

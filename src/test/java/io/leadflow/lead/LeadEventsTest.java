@@ -26,7 +26,7 @@ import io.leadflow.lead.LeadEvents.QualificationRoute;
 @JdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Import({ LeadEvents.class, LeadRepository.class, Accounts.class, Contacts.class, LeadHistory.class,
-		LeadRejections.class, LeadBreaches.class })
+		LeadRejections.class, LeadBreaches.class, RoutingCorrections.class })
 class LeadEventsTest {
 
 	@Autowired

@@ -53,6 +53,7 @@ import io.leadflow.intake.RoleLevel;
 import io.leadflow.lead.LeadHistory;
 import io.leadflow.lead.LeadRepository;
 import io.leadflow.lead.LeadStatus;
+import io.leadflow.lead.RoutingCorrections;
 
 /**
  * Every path of {@code processes/lead-lifecycle.bpmn}, with the real decision tables, delegates
@@ -107,6 +108,12 @@ class LeadLifecycleProcessTest {
 
 	@Autowired
 	private IdentityService identityService;
+
+	@Autowired
+	private RoutingCorrections corrections;
+
+	@Autowired
+	private org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	@BeforeEach
 	void initAssertions() {
@@ -448,19 +455,61 @@ class LeadLifecycleProcessTest {
 	}
 
 	@Test
-	void aWrongTerritoryIsRoutedAgainAtOnceWithoutMarketing() {
+	void aWrongTerritoryGoesStraightToTheTeamTheRepNamesAndIsCountedForMarketing() {
 		String leadId = receive(strongLead());
 		runJobs(leadId);
 		Task first = task(leadId);
+		assertThat(taskService.getVariableLocal(first.getId(), "teamChoices")).asString()
+			.contains("territory-na").contains("Territory North America").doesNotContain("value=territory-emea");
 
-		reject(first, "WRONG_TERRITORY");
+		complete(first, first.getAssignee(), Map.of("decision", "REJECT", "rejectionReason", "WRONG_TERRITORY",
+				"comment", "Their buying centre is in Boston", "suggestedTeam", "territory-na"));
 		runJobs(leadId);
 
 		Task second = task(leadId);
 		assertThat(second.getTaskDefinitionKey()).isEqualTo("ReviewLead");
-		assertThat(second.getAssignee()).isIn(EMEA_REPS).isNotEqualTo(first.getAssignee());
+		assertThat(second.getAssignee()).isIn("nora", "nate");
+		assertThat(leads.findById(leadId).orElseThrow().team()).isEqualTo("territory-na");
 		assertThat(historyTypes(leadId)).containsSubsequence("REJECTED", "REROUTED", "ROUTED")
 			.doesNotContain("REJECTION_EVALUATED");
+		assertThat(lastDetail(leadId, "REROUTED")).contains("says it belongs to territory-na, not territory-emea")
+			.contains("routing rule: EMEA");
+		assertThat(corrections.counts()).anySatisfy(correction -> {
+			assertThat(correction.fromTeam()).isEqualTo("territory-emea");
+			assertThat(correction.toTeam()).isEqualTo("territory-na");
+			assertThat(correction.routingRule()).contains("EMEA");
+		});
+	}
+
+	@Test
+	void aWrongTerritoryWithoutATeamGoesToMarketingWithTheRoutingTrace() {
+		String leadId = receive(strongLead());
+		runJobs(leadId);
+
+		reject(task(leadId), "WRONG_TERRITORY");
+
+		Task evaluation = task(leadId);
+		assertThat(evaluation.getTaskDefinitionKey()).isEqualTo("EvaluateRejectedLead");
+		assertThat(taskService.getVariableLocal(evaluation.getId(), "leadHistory")).asString().contains("Routing table:");
+	}
+
+	@Test
+	void aRepMayNameOnlyAnotherRealTeamAndOnlyForAWrongTerritory() {
+		String leadId = receive(strongLead());
+		runJobs(leadId);
+		Task review = task(leadId);
+		String rep = review.getAssignee();
+
+		for (Map<String, Object> answer : List.<Map<String, Object>>of(
+				Map.of("decision", "REJECT", "rejectionReason", "NOT_READY", "comment", "x", "suggestedTeam", "territory-na"),
+				Map.of("decision", "REJECT", "rejectionReason", "WRONG_TERRITORY", "comment", "x", "suggestedTeam", "sales-reps"),
+				Map.of("decision", "REJECT", "rejectionReason", "WRONG_TERRITORY", "comment", "x", "suggestedTeam", "territory-mars"),
+				Map.of("decision", "REJECT", "rejectionReason", "WRONG_TERRITORY", "comment", "x", "suggestedTeam", "territory-emea"))) {
+			assertThatThrownBy(() -> complete(review, rep, answer)).as(answer.toString())
+				.hasMessageContaining("suggestedTeam");
+		}
+		assertThat(task(leadId).getId()).as("nothing changed").isEqualTo(review.getId());
+		assertThat(historyTypes(leadId)).doesNotContain("REJECTED");
 	}
 
 	@Test
@@ -590,13 +639,15 @@ class LeadLifecycleProcessTest {
 			.doesNotContain("ESCALATED_TO_MANAGER");
 	}
 
-	/** Two wrong territories empty EMEA, the manager assigns nora, who rejects too: three rejections. */
+	/** Two wrong territories that marketing sends on empty EMEA, the manager assigns nora, who rejects too: three rejections. */
 	private String leadRejectedThreeTimes() {
 		String leadId = receive(strongLead());
 		runJobs(leadId);
 		reject(task(leadId), "WRONG_TERRITORY");
+		complete(task(leadId), "mara", Map.of("action", "REASSIGN"));
 		runJobs(leadId);
 		reject(task(leadId), "WRONG_TERRITORY");
+		complete(task(leadId), "mara", Map.of("action", "REASSIGN"));
 		runJobs(leadId);
 		complete(task(leadId), "sam", Map.of("assignee", "nora"));
 		reject(task(leadId), "NOT_READY");
@@ -883,7 +934,9 @@ class LeadLifecycleProcessTest {
 		String leadId = receive(strongLead());
 		runJobs(leadId);
 		for (int i = 0; i < 2; i++) {
+			// wrong territory, no team named: marketing sends it to the next rep of the team
 			reject(task(leadId), "WRONG_TERRITORY");
+			complete(task(leadId), "mara", Map.of("action", "REASSIGN"));
 			runJobs(leadId);
 		}
 		Task assign = task(leadId);
@@ -893,6 +946,43 @@ class LeadLifecycleProcessTest {
 			.isInstanceOf(TaskContractViolation.class)
 			.hasMessageContaining("assignee");
 		assertThat(task(leadId).getId()).isEqualTo(assign.getId());
+	}
+
+	@Test
+	void theManagerPicksFromTheTeamsRepsAndConfirmsGivingALeadToARepWhoIsAway() {
+		jdbc.sql("DELETE FROM rep_availability WHERE rep_id = 'nate'").update();
+		jdbc.sql("INSERT INTO rep_availability (rep_id, out_of_office_until, updated_at, updated_by) VALUES ('nate', ?, ?, 'sam')")
+			.params(OffsetDateTime.now(ZoneOffset.UTC).plusDays(3), OffsetDateTime.now(ZoneOffset.UTC))
+			.update();
+		try {
+			String leadId = receive(strongLead());
+			runJobs(leadId);
+			for (int i = 0; i < 2; i++) {
+				reject(task(leadId), "WRONG_TERRITORY");
+				complete(task(leadId), "mara", Map.of("action", "REASSIGN"));
+				runJobs(leadId);
+			}
+			Task assign = task(leadId);
+			assertThat(assign.getTaskDefinitionKey()).isEqualTo("AssignLead");
+			@SuppressWarnings("unchecked")
+			List<Map<String, String>> choices = (List<Map<String, String>>) taskService.getVariableLocal(assign.getId(), "repChoices");
+			assertThat(choices.subList(0, 2)).extracting(choice -> choice.get("value")).containsExactlyInAnyOrder("elias", "emma");
+			assertThat(choices).anySatisfy(choice -> assertThat(choice.get("label"))
+				.startsWith("Nate Newman — Territory North America · ").contains("out of office until"));
+			assertThat(taskService.getVariableLocal(assign.getId(), "unavailableReps")).asList().containsExactly("nate");
+
+			assertThatThrownBy(() -> complete(assign, "sam", Map.of("assignee", "nate")))
+				.isInstanceOf(TaskContractViolation.class)
+				.hasMessageContaining("nate is out of office until");
+			assertThat(task(leadId).getId()).as("nothing changed").isEqualTo(assign.getId());
+
+			complete(assign, "sam", Map.of("assignee", "nate", "assignUnavailable", true));
+			assertThat(task(leadId).getAssignee()).isEqualTo("nate");
+			assertThat(lastDetail(leadId, "ASSIGNED_BY_MANAGER")).startsWith("Assigned to nate, confirmed although out of office until");
+		}
+		finally {
+			jdbc.sql("DELETE FROM rep_availability WHERE rep_id = 'nate'").update();
+		}
 	}
 
 	private String receive(LeadIntakeRequest request) {
