@@ -89,6 +89,76 @@ class TasklistIT {
 		screenshot("tasklist-after-accept");
 	}
 
+	@Test
+	void aRepSendsAWrongTerritoryLeadToTheTeamItBelongsToAndMarketingSeesItsQueueFirst() throws IOException {
+		Api api = new Api(port);
+		String lead = api.postLead(Api.lead("DE", "Platform"));
+		JsonNode review = api.awaitTask(lead, "ReviewLead");
+		String rep = review.get("assignee").asText();
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+
+		signIn("/#/?task=" + review.get("id").asText(), rep, wait);
+		WebElement list = wait.until(ExpectedConditions.visibilityOfElementLocated(
+				By.xpath("//*[contains(@class, 'task')]//*[contains(., 'Accept or reject lead: ')]")));
+		assertThat(list.getText()).as("the list says whose lead it is").contains(" · A");
+		// the task is due, and the list says when
+		wait.until(page -> page.findElement(By.tagName("body")).getText().contains("Due in"));
+		click(wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//label[starts-with(., 'Reject')]"))));
+		choose("Why do you reject it?", "Wrong territory", wait);
+		choose("Which team does it belong to?", "Territory North America", wait);
+		WebElement comment = browser.findElement(By.cssSelector("textarea"));
+		click(comment);
+		comment.sendKeys("Their buying centre is in Boston");
+		screenshot("tasklist-wrong-territory");
+		click(browser.findElement(By.xpath("//button[normalize-space(.)='Complete']")));
+
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> api.get("mara", "/api/leads/" + lead).json().get("team").asText(), "territory-na"::equals);
+		JsonNode next = api.awaitTask(lead, "ReviewLead");
+		assertThat(next.get("assignee").asText()).isIn("nora", "nate");
+
+		// a wrong territory with no team named waits for marketing
+		String other = api.postLead(Api.lead("DE", "Platform"));
+		JsonNode otherReview = api.awaitTask(other, "ReviewLead");
+		assertThat(api.post(otherReview.get("assignee").asText(), "/engine-rest/task/" + otherReview.get("id").asText()
+				+ "/complete", """
+				{"variables": {"decision": {"value": "REJECT"}, "rejectionReason": {"value": "WRONG_TERRITORY"},
+				 "comment": {"value": "Not ours, not sure whose"}}}""").status()).isEqualTo(204);
+		api.awaitTask(other, "EvaluateRejectedLead");
+
+		browser.manage().deleteAllCookies();
+		signIn("/", "mara", wait);
+		WebElement firstFilter = wait.until(ExpectedConditions.visibilityOfElementLocated(
+				By.cssSelector(".task-filters .task-filter")));
+		assertThat(firstFilter.getText()).as("marketing's own queue comes first").startsWith("Marketing");
+		wait.until(page -> page.findElement(By.tagName("body")).getText().contains("Evaluate rejected lead: "));
+		screenshot("tasklist-marketing-filters");
+	}
+
+	private void signIn(String page, String user, WebDriverWait wait) {
+		browser.get("http://localhost:" + port + "/camunda/app/tasklist/default" + page);
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=text]"))).sendKeys(user);
+		browser.findElement(By.cssSelector("input[type=password]")).sendKeys(user);
+		browser.findElement(By.cssSelector("button[type=submit]")).click();
+	}
+
+	/** A form-js select: open the one with this label, pick the option by its text. */
+	private void choose(String label, String option, WebDriverWait wait) throws IOException {
+		try {
+			WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(
+					By.xpath("//label[starts-with(normalize-space(.), '" + label + "')]/ancestor::div[contains(@class, 'fjs-form-field')][1]")));
+			click(field.findElement(By.cssSelector(".fjs-input-group")));
+			click(wait.until(ExpectedConditions.visibilityOfNestedElementsLocatedBy(field,
+					By.xpath(".//*[contains(@class, 'fjs-dropdownlist-item') and normalize-space(.)='" + option + "']")))
+				.get(0));
+		}
+		catch (RuntimeException e) {
+			Files.writeString(Path.of("target", "screenshots", "choose-failed.html"), browser.getPageSource());
+			screenshot("choose-failed");
+			throw e;
+		}
+	}
+
 	/** Tasklist's task pane scrolls on its own: the element is brought to the middle first. */
 	private void click(WebElement element) {
 		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
