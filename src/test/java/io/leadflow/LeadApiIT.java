@@ -38,6 +38,9 @@ class LeadApiIT {
 	@Autowired
 	private TestRestTemplate http;
 
+	@org.springframework.boot.test.web.server.LocalServerPort
+	private int port;
+
 	@Autowired
 	private ObjectMapper json;
 
@@ -67,6 +70,12 @@ class LeadApiIT {
 		JsonNode mailed = await().atMost(Duration.ofSeconds(30))
 			.until(() -> get("mara", "/api/mails?to={to}", repEmail).getBody(), mails -> mails.toString().contains("Acme"));
 		assertThat(mailed.findValuesAsText("subject")).anyMatch(subject -> subject.startsWith("New lead for you: Greta Gruber"));
+		// by user id too; the text part as the rep reads it, its link on the port this app runs on
+		JsonNode byUser = get("mara", "/api/mails?to={to}&leadId={lead}", rep, leadId).getBody();
+		assertThat(byUser.findValuesAsText("kind")).contains("LEAD_ASSIGNED");
+		assertThat(byUser.get(0).get("body").asText()).contains("deadline is 8 hours after it reached you")
+			.contains("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + review.get("id").asText())
+			.doesNotContain("PT8H");
 		// Tasklist shows the task's Camunda Form, deployed from forms/
 		ResponseEntity<JsonNode> form = get(rep, "/engine-rest/task/" + review.get("id").asText() + "/deployed-form");
 		assertThat(form.getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -45,8 +46,11 @@ public class Mails {
 
 	private final MailSettings settings;
 
+	private final Environment environment;
+
 	Mails(JavaMailSender mailSender, ITemplateEngine mailTemplates, IdentityService identityService, JdbcClient jdbc,
-			LeadEvents events, MailSettings settings) {
+			LeadEvents events, MailSettings settings, Environment environment) {
+		this.environment = environment;
 		this.mailSender = mailSender;
 		this.templates = mailTemplates;
 		this.identityService = identityService;
@@ -113,33 +117,43 @@ public class Mails {
 
 	private void deliver(String key, MailKind kind, String leadId, String address, String recipient, String subject,
 			Context context) {
-		context.setVariable("tasklistUrl", settings.tasklistUrl());
+		context.setVariable("tasklistUrl", tasklistUrl());
 		MimeMessage message = mailSender.createMimeMessage();
+		String text;
 		try {
 			MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
 			helper.setFrom(settings.from());
 			helper.setTo(address);
 			helper.setSubject(subject);
-			helper.setText(templates.process(kind.template() + ".txt", context),
-					templates.process(kind.template() + ".html", context));
+			text = templates.process(kind.template() + ".txt", context);
+			helper.setText(text, templates.process(kind.template() + ".html", context));
 		}
 		catch (MessagingException e) {
 			throw new MailPreparationException("Cannot prepare " + kind + " for " + recipient, e);
 		}
 		// remembered first, in the job's own transaction (one mail per job): a failed send rolls it
 		// back and the retry sends; a twin attempt collides on the key before it sends anything
-		remember(key, leadId, kind, address, subject);
+		remember(key, leadId, kind, address, subject, text);
 		if (leadId != null) {
 			events.mailSent(leadId, subject, recipient);
 		}
 		mailSender.send(message);
 	}
 
-	private void remember(String key, String leadId, MailKind kind, String recipient, String subject) {
+	/** Where the mails' links point: the configured Tasklist, or this app's own on the port it runs on. */
+	private String tasklistUrl() {
+		if (settings.tasklistUrl() != null && !settings.tasklistUrl().isBlank()) {
+			return settings.tasklistUrl();
+		}
+		return "http://localhost:" + environment.getProperty("local.server.port",
+				environment.getProperty("server.port", "8080")) + "/camunda/app/tasklist/default/";
+	}
+
+	private void remember(String key, String leadId, MailKind kind, String recipient, String subject, String text) {
 		jdbc.sql("""
-				INSERT INTO mail_sent (idempotency_key, lead_id, kind, recipient, subject, sent_at)
-				VALUES (?, ?, ?, ?, ?, ?)""")
-			.params(key, leadId, kind.name(), recipient, subject, OffsetDateTime.now(ZoneOffset.UTC))
+				INSERT INTO mail_sent (idempotency_key, lead_id, kind, recipient, subject, sent_at, body_text)
+				VALUES (?, ?, ?, ?, ?, ?, ?)""")
+			.params(key, leadId, kind.name(), recipient, subject, OffsetDateTime.now(ZoneOffset.UTC), text)
 			.update();
 	}
 
