@@ -103,11 +103,14 @@ public class LeadIntakeService {
 		return new IntakeResult(leadId, LeadStatus.NEW, true);
 	}
 
-	/** Only what the qualification and routing tables decide on goes into the process. */
+	/** What the qualification and routing tables decide on goes into the process, and whose lead it is. */
 	private static VariableMap decisionInputs(String leadId, LeadIntakeRequest request, String email,
 			CompanyData company) {
 		VariableMap inputs = Variables.createVariables();
 		LEAD_ID.put(inputs, leadId);
+		COMPANY.put(inputs, company.name().trim());
+		CONTACT_NAME.put(inputs, new Contact(email, request.contact().firstName(), request.contact().lastName(), null,
+				null, null).fullName());
 		SOURCE.put(inputs, request.source());
 		ROLE_LEVEL.put(inputs, request.contact().roleLevel().name());
 		TITLE.put(inputs, request.contact().title());

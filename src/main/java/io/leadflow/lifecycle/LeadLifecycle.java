@@ -32,6 +32,10 @@ public final class LeadLifecycle {
 	/** The lead's id, for the models; Java takes it from the business key, which nobody can change. */
 	public static final ProcessVariable<String> LEAD_ID = text("leadId");
 
+	/** Whose lead it is, so a manager finds "the Acme lead" in Cockpit by a variable search; no table reads them. */
+	public static final ProcessVariable<String> COMPANY = text("company");
+	public static final ProcessVariable<String> CONTACT_NAME = text("contactName");
+
 	// what the qualification table decides on
 	public static final ProcessVariable<String> ROLE_LEVEL = text("roleLevel");
 	public static final ProcessVariable<String> TITLE = text("title");

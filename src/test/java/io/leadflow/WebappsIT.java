@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,13 +32,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A rep answers a lead in Tasklist, in a real Chromium: the form's answer is exactly the task's
+ * Tasklist and Cockpit as people use them, in a real Chromium. A rep answers a lead in Tasklist: the form's answer is exactly the task's
  * contract, so the completion guard lets it through. Screenshots go to target/screenshots.
  * Needs Debian's chromium and chromium-driver (.ci/run installs them); skipped where they are
  * missing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class TasklistIT {
+class WebappsIT {
 
 	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
@@ -133,6 +134,26 @@ class TasklistIT {
 		assertThat(firstFilter.getText()).as("marketing's own queue comes first").startsWith("Marketing");
 		wait.until(page -> page.findElement(By.tagName("body")).getText().contains("Evaluate rejected lead: "));
 		screenshot("tasklist-marketing-filters");
+	}
+
+	@Test
+	void aManagerFindsTheLeadInCockpitAndReadsTheLifecycle() throws IOException {
+		Api api = new Api(port);
+		String lead = api.postLead(Api.lead("DE", "Platform"));
+		api.awaitTask(lead, "ReviewLead");
+		String definition = api.get(Api.ADMIN, "/engine-rest/process-definition/key/lead-lifecycle").json().get("id").asText();
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(40));
+
+		browser.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/process-definition/" + definition + "/runtime");
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=text]"))).sendKeys(Api.ADMIN);
+		browser.findElement(By.cssSelector("input[type=password]")).sendKeys(Api.passwordOf(Api.ADMIN));
+		browser.findElement(By.cssSelector("button[type=submit]")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-element-id='ReviewLead']")));
+		for (String element : List.of("Task_AssignRep", "ReportDisposition", "Call_Cultivation", "HandleUnacceptedLead",
+				"Timer_AcceptanceDeadline", "End_LeadWon")) {
+			assertThat(browser.findElements(By.cssSelector("[data-element-id='" + element + "']"))).as(element).isNotEmpty();
+		}
+		screenshot("cockpit-lifecycle");
 	}
 
 	private void signIn(String page, String user, WebDriverWait wait) {
