@@ -54,7 +54,7 @@ class AcceptancePolicyTest {
 	@Test
 	void theTableGivesReminderAndDeadlineByGradeAndChannel() {
 		DecisionTables acceptance = DecisionTables.load("acceptance-policy.dmn", "acceptance-policy");
-		DecisionTables disposition = DecisionTables.load("acceptance-policy.dmn", "disposition-policy");
+		DecisionTables disposition = DecisionTables.load("disposition-policy.dmn", "disposition-policy");
 
 		assertThat(acceptance.evaluateSingle(lead("A", "DIRECT"))).containsEntry("reminderAfter", "PT4H")
 			.containsEntry("deadlineAfter", "PT8H");
