@@ -41,6 +41,10 @@ class LeadApiIT {
 	@org.springframework.boot.test.web.server.LocalServerPort
 	private int port;
 
+	/** Where mail links point when configured (the PostgreSQL run); empty: this app on its own port. */
+	@org.springframework.beans.factory.annotation.Value("${leadflow.mail.tasklist-url:}")
+	private String configuredTasklist;
+
 	@Autowired
 	private ObjectMapper json;
 
@@ -74,7 +78,8 @@ class LeadApiIT {
 		JsonNode byUser = get("mara", "/api/mails?to={to}&leadId={lead}", rep, leadId).getBody();
 		assertThat(byUser.findValuesAsText("kind")).contains("LEAD_ASSIGNED");
 		assertThat(byUser.get(0).get("body").asText()).contains("deadline is 8 hours after it reached you")
-			.contains("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + review.get("id").asText())
+			.contains((configuredTasklist.isBlank() ? "http://localhost:" + port + "/camunda/app/tasklist/default/"
+					: configuredTasklist) + "#/?task=" + review.get("id").asText())
 			.doesNotContain("PT8H");
 		// Tasklist shows the task's Camunda Form, deployed from forms/
 		ResponseEntity<JsonNode> form = get(rep, "/engine-rest/task/" + review.get("id").asText() + "/deployed-form");
