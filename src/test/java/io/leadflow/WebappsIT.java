@@ -76,10 +76,7 @@ class WebappsIT {
 		String rep = review.get("assignee").asText();
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
 
-		browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + review.get("id").asText());
-		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=text]"))).sendKeys(rep);
-		browser.findElement(By.cssSelector("input[type=password]")).sendKeys(rep);
-		browser.findElement(By.cssSelector("button[type=submit]")).click();
+		signIn("/#/?task=" + review.get("id").asText(), rep, wait);
 		click(wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//label[starts-with(., 'Accept')]"))));
 		screenshot("tasklist-review-lead");
 		click(browser.findElement(By.xpath("//button[normalize-space(.)='Complete']")));
@@ -144,10 +141,8 @@ class WebappsIT {
 		String definition = api.get(Api.ADMIN, "/engine-rest/process-definition/key/lead-lifecycle").json().get("id").asText();
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(40));
 
-		browser.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/process-definition/" + definition + "/runtime");
-		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=text]"))).sendKeys(Api.ADMIN);
-		browser.findElement(By.cssSelector("input[type=password]")).sendKeys(Api.passwordOf(Api.ADMIN));
-		browser.findElement(By.cssSelector("button[type=submit]")).click();
+		signIn("/camunda/app/cockpit/default/#/process-definition/" + definition + "/runtime", Api.ADMIN,
+				Api.passwordOf(Api.ADMIN), wait);
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-element-id='ReviewLead']")));
 		for (String element : List.of("Task_AssignRep", "ReportDisposition", "Call_Cultivation", "HandleUnacceptedLead",
 				"Timer_AcceptanceDeadline", "End_LeadWon")) {
@@ -156,10 +151,15 @@ class WebappsIT {
 		screenshot("cockpit-lifecycle");
 	}
 
-	private void signIn(String page, String user, WebDriverWait wait) {
-		browser.get("http://localhost:" + port + "/camunda/app/tasklist/default" + page);
+	/** A demo user (password: the user id) signs in to a Tasklist page. */
+	private void signIn(String tasklistPage, String user, WebDriverWait wait) {
+		signIn("/camunda/app/tasklist/default" + tasklistPage, user, user, wait);
+	}
+
+	private void signIn(String page, String user, String password, WebDriverWait wait) {
+		browser.get("http://localhost:" + port + page);
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=text]"))).sendKeys(user);
-		browser.findElement(By.cssSelector("input[type=password]")).sendKeys(user);
+		browser.findElement(By.cssSelector("input[type=password]")).sendKeys(password);
 		browser.findElement(By.cssSelector("button[type=submit]")).click();
 	}
 

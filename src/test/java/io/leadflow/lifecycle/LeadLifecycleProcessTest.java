@@ -639,16 +639,22 @@ class LeadLifecycleProcessTest {
 			.doesNotContain("ESCALATED_TO_MANAGER");
 	}
 
-	/** Two wrong territories that marketing sends on empty EMEA, the manager assigns nora, who rejects too: three rejections. */
-	private String leadRejectedThreeTimes() {
+	/** Both EMEA reps reject it as wrong territory with no team named, marketing sends it on each time: a manager must assign it. */
+	private String leadNobodyInEmeaCanTake() {
 		String leadId = receive(strongLead());
 		runJobs(leadId);
-		reject(task(leadId), "WRONG_TERRITORY");
-		complete(task(leadId), "mara", Map.of("action", "REASSIGN"));
-		runJobs(leadId);
-		reject(task(leadId), "WRONG_TERRITORY");
-		complete(task(leadId), "mara", Map.of("action", "REASSIGN"));
-		runJobs(leadId);
+		for (int i = 0; i < 2; i++) {
+			reject(task(leadId), "WRONG_TERRITORY");
+			complete(task(leadId), "mara", Map.of("action", "REASSIGN"));
+			runJobs(leadId);
+		}
+		assertThat(task(leadId).getTaskDefinitionKey()).isEqualTo("AssignLead");
+		return leadId;
+	}
+
+	/** Two wrong territories empty EMEA, the manager assigns nora, who rejects too: three rejections. */
+	private String leadRejectedThreeTimes() {
+		String leadId = leadNobodyInEmeaCanTake();
 		complete(task(leadId), "sam", Map.of("assignee", "nora"));
 		reject(task(leadId), "NOT_READY");
 		Task escalated = task(leadId);
@@ -931,16 +937,8 @@ class LeadLifecycleProcessTest {
 
 	@Test
 	void aManagerMustAssignARep() {
-		String leadId = receive(strongLead());
-		runJobs(leadId);
-		for (int i = 0; i < 2; i++) {
-			// wrong territory, no team named: marketing sends it to the next rep of the team
-			reject(task(leadId), "WRONG_TERRITORY");
-			complete(task(leadId), "mara", Map.of("action", "REASSIGN"));
-			runJobs(leadId);
-		}
+		String leadId = leadNobodyInEmeaCanTake();
 		Task assign = task(leadId);
-		assertThat(assign.getTaskDefinitionKey()).isEqualTo("AssignLead");
 
 		assertThatThrownBy(() -> complete(assign, "sam", Map.of("assignee", "mara")))
 			.isInstanceOf(TaskContractViolation.class)
@@ -955,15 +953,8 @@ class LeadLifecycleProcessTest {
 			.params(OffsetDateTime.now(ZoneOffset.UTC).plusDays(3), OffsetDateTime.now(ZoneOffset.UTC))
 			.update();
 		try {
-			String leadId = receive(strongLead());
-			runJobs(leadId);
-			for (int i = 0; i < 2; i++) {
-				reject(task(leadId), "WRONG_TERRITORY");
-				complete(task(leadId), "mara", Map.of("action", "REASSIGN"));
-				runJobs(leadId);
-			}
+			String leadId = leadNobodyInEmeaCanTake();
 			Task assign = task(leadId);
-			assertThat(assign.getTaskDefinitionKey()).isEqualTo("AssignLead");
 			@SuppressWarnings("unchecked")
 			List<Map<String, String>> choices = (List<Map<String, String>>) taskService.getVariableLocal(assign.getId(), "repChoices");
 			assertThat(choices.subList(0, 2)).extracting(choice -> choice.get("value")).containsExactlyInAnyOrder("elias", "emma");
