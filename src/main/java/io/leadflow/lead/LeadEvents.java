@@ -252,7 +252,7 @@ public class LeadEvents {
 	}
 
 	/** Several reps rejected the lead: a manager decides. */
-	public void rejectionsEscalated(String leadId, Object rejections) {
+	public void rejectionsEscalated(String leadId, int rejections) {
 		history.record(leadId, HistoryType.ESCALATED_TO_MANAGER, "Rejected by " + rejections + " reps: a manager decides");
 	}
 

@@ -20,6 +20,9 @@ import io.leadflow.system.ProcessVariable;
 @Component("prepareRerouting")
 class PrepareReroutingDelegate implements JavaDelegate {
 
+	/** The rep's answer on the rejection, validated by the task's contract (ReviewLeadTask). */
+	private static final ProcessVariable<String> NAMED_TEAM = ProcessVariable.text(SUGGESTED_TEAM);
+
 	private final LeadEvents events;
 
 	PrepareReroutingDelegate(LeadEvents events) {
@@ -31,7 +34,7 @@ class PrepareReroutingDelegate implements JavaDelegate {
 		String leadId = execution.getProcessBusinessKey();
 		RejectionPolicy policy = REJECTION_POLICY.get(execution);
 		if (!policy.nextTeam()) {
-			String namedTeam = ProcessVariable.text(SUGGESTED_TEAM).get(execution);
+			String namedTeam = NAMED_TEAM.get(execution);
 			if (namedTeam == null) {
 				events.rerouted(leadId, policy.reason());
 				return;

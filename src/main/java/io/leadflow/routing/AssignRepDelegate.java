@@ -8,7 +8,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import io.leadflow.identity.Groups;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadBreaches;
 import io.leadflow.lead.LeadEvents;
@@ -66,8 +65,8 @@ class AssignRepDelegate implements JavaDelegate {
 			return;
 		}
 		Stop stop = namedTeam != null
-				? new Stop(namedTeam, Groups.repGroupOf(namedTeam).equals(Groups.PARTNER_REPS) ? RoutingPlan.PARTNER
-						: RoutingPlan.DIRECT, "named by a rep: wrong territory")
+				// a rep may name only a direct territory (ReviewLeadTask)
+				? new Stop(namedTeam, RoutingPlan.DIRECT, "named by a rep: wrong territory")
 				: plan.stop(position);
 		if (namedTeam != null) {
 			trace += "; a rep named " + namedTeam;

@@ -103,6 +103,9 @@ public class Reps implements RepSelection.Directory {
 	 */
 	public List<Choice> choices(String team) {
 		return system.call(() -> {
+			// each team's name once, not once per rep
+			java.util.Map<String, String> teamNames = new java.util.HashMap<>();
+			teams().forEach(group -> teamNames.put(group.getId(), group.getName() == null ? group.getId() : group.getName()));
 			List<String> ids = new java.util.ArrayList<>(team == null ? List.of() : repsOf(team));
 			for (String group : List.of(Groups.DIRECT_REPS, Groups.PARTNER_REPS)) {
 				identityService.createUserQuery().memberOfGroup(group).orderByUserId().asc().list().stream()
@@ -114,7 +117,7 @@ public class Reps implements RepSelection.Directory {
 				User user = identityService.createUserQuery().userId(id).singleResult();
 				String name = user == null ? id : (user.getFirstName() + " " + user.getLastName()).trim();
 				List<String> teams = teamsOf(id).stream()
-					.map(groupId -> team(groupId).map(Group::getName).orElse(groupId))
+					.map(groupId -> teamNames.getOrDefault(groupId, groupId))
 					.toList();
 				Optional<String> unavailable = unavailableBecause(id);
 				String label = name + " — " + (teams.isEmpty() ? "no team" : String.join(", ", teams)) + " · "

@@ -112,10 +112,6 @@ public final class ProcessVariable<T> {
 		scope.setVariable(name, value);
 	}
 
-	public void setLocal(VariableScope scope, Object value) {
-		scope.setVariableLocal(name, value);
-	}
-
 	/** The stored value as it is, to hand on to another process. */
 	public Object raw(VariableScope scope) {
 		return scope.getVariable(name);

@@ -28,7 +28,7 @@ class HandleRejectedLeadTask implements LeadTask {
 
 	@Override
 	public void created(DelegateTask task, String leadId) {
-		events.rejectionsEscalated(leadId, REJECTION_COUNT.get(task));
+		events.rejectionsEscalated(leadId, REJECTION_COUNT.getOrDefault(task, 0));
 		pick.offer(task);
 	}
 

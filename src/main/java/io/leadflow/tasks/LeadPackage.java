@@ -3,6 +3,7 @@ package io.leadflow.tasks;
 import static io.leadflow.lead.LeadWords.joined;
 
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,8 +65,26 @@ class LeadPackage {
 	 * The lead as the forms' text views show it. Those views render Markdown and HTML, so every value
 	 * is escaped for both: a lead named {@code <b>Evil</b>} or {@code [click](...)} reads as exactly that.
 	 */
-	Map<String, Object> lead(String leadId) {
+	/**
+	 * Everything a new task shows of its lead, read once: the lead, and each person's and team's name
+	 * looked up once however often they appear in the history.
+	 */
+	ForTask forTask(String leadId) {
 		Lead lead = leads.findById(leadId).orElseThrow(() -> new IllegalStateException("No lead " + leadId));
+		Names names = new Names();
+		return new ForTask(summary(lead, names), lead(lead, names), history(leadId, names), rejections(leadId, names));
+	}
+
+	/**
+	 * @param summary who the lead is, for the task's name and Tasklist's columns
+	 * @param lead the form's view of the lead; @param history and @param rejections its tables
+	 */
+	record ForTask(Summary summary, Map<String, Object> lead, List<Map<String, Object>> history,
+			List<Map<String, Object>> rejections) {
+	}
+
+	private Map<String, Object> lead(Lead lead, Names names) {
+		String leadId = lead.id();
 		Map<String, Object> view = new LinkedHashMap<>();
 		view.put("id", lead.id());
 		view.put("status", HumanWords.code(lead.status()));
@@ -80,8 +99,8 @@ class LeadPackage {
 		view.put("need", yesNo(lead.need()));
 		view.put("timelineMonths", lead.timelineMonths());
 		view.put("timeline", lead.timelineMonths() == null ? "unknown" : HumanWords.count(lead.timelineMonths(), "month"));
-		view.put("team", teamName(lead.team()));
-		view.put("owner", personName(lead.ownerId()));
+		view.put("team", names.team(lead.team()));
+		view.put("owner", names.person(lead.ownerId()));
 		view.put("contactName", lead.contact().fullName());
 		view.put("email", lead.contact().email());
 		view.put("phone", lead.contact().phone());
@@ -127,23 +146,23 @@ class LeadPackage {
 		return text.toString();
 	}
 
-	List<Map<String, Object>> history(String leadId) {
+	private List<Map<String, Object>> history(String leadId, Names names) {
 		return history.of(leadId).stream().map(entry -> {
 			Map<String, Object> row = new LinkedHashMap<>();
 			row.put("at", WHEN.format(entry.at()));
-			row.put("actor", personName(entry.actor()));
+			row.put("actor", names.person(entry.actor()));
 			row.put("type", HumanWords.code(entry.type()));
 			row.put("detail", entry.detail());
 			return row;
 		}).toList();
 	}
 
-	List<Map<String, Object>> rejections(String leadId) {
+	private List<Map<String, Object>> rejections(String leadId, Names names) {
 		return rejections.of(leadId).stream().map(rejection -> {
 			Map<String, Object> row = new LinkedHashMap<>();
 			row.put("at", WHEN.format(rejection.at()));
-			row.put("rep", personName(rejection.rep()));
-			row.put("team", teamName(rejection.team()));
+			row.put("rep", names.person(rejection.rep()));
+			row.put("team", names.team(rejection.team()));
 			row.put("reason", HumanWords.code(rejection.reason()));
 			row.put("comment", rejection.comment());
 			return row;
@@ -151,13 +170,29 @@ class LeadPackage {
 	}
 
 	/** Who the lead is, as the task's name and Tasklist's columns show it: raw text, Tasklist escapes it. */
-	Summary summary(String leadId) {
-		Lead lead = leads.findById(leadId).orElseThrow(() -> new IllegalStateException("No lead " + leadId));
+	private static Summary summary(Lead lead, Names names) {
 		String title = joined(" · ", lead.contact().fullName(), lead.account().name(), lead.grade());
-		return new Summary(title, lead.account().name(), lead.grade(), teamName(lead.team()));
+		return new Summary(title, lead.account().name(), lead.grade(), names.team(lead.team()));
 	}
 
 	record Summary(String title, String company, String grade, String team) {
+	}
+
+	/** Names looked up for one task's package, each once. */
+	private final class Names {
+
+		private final Map<String, String> people = new HashMap<>();
+
+		private final Map<String, String> teams = new HashMap<>();
+
+		String person(String userId) {
+			return userId == null ? null : people.computeIfAbsent(userId, LeadPackage.this::personName);
+		}
+
+		String team(String groupId) {
+			return groupId == null ? null : teams.computeIfAbsent(groupId, LeadPackage.this::teamName);
+		}
+
 	}
 
 	/** A user's name, "Leadflow" for the engine's own steps, the id itself for someone unknown. */

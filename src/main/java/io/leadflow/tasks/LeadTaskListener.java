@@ -82,7 +82,8 @@ class LeadTaskListener implements TaskListener {
 		of(task).created(task, leadId);
 		// every list in Tasklist says whose lead it is; the columns read the task's own variables,
 		// which its assignee and candidates may read
-		LeadPackage.Summary lead = leadPackage.summary(leadId);
+		LeadPackage.ForTask forms = leadPackage.forTask(leadId);
+		LeadPackage.Summary lead = forms.summary();
 		task.setName(task.getName() + ": " + lead.title());
 		task.setVariableLocal(TASK_LEAD_COMPANY, lead.company());
 		task.setVariableLocal(TASK_LEAD_GRADE, lead.grade());
@@ -95,9 +96,9 @@ class LeadTaskListener implements TaskListener {
 					+ HumanWords.span(Duration.between(task.getCreateTime().toInstant(), task.getDueDate().toInstant()))
 					+ " after the task was made");
 		}
-		task.setVariableLocal(FORM_LEAD, leadPackage.lead(leadId));
-		task.setVariableLocal(FORM_HISTORY, leadPackage.history(leadId));
-		task.setVariableLocal(FORM_REJECTIONS, leadPackage.rejections(leadId));
+		task.setVariableLocal(FORM_LEAD, forms.lead());
+		task.setVariableLocal(FORM_HISTORY, forms.history());
+		task.setVariableLocal(FORM_REJECTIONS, forms.rejections());
 	}
 
 	/** A task handed from one holder to another: refused for a teammate, recorded for a manager. */

@@ -8,8 +8,10 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
+import io.leadflow.identity.Groups;
 import io.leadflow.lead.LeadEvents;
 import io.leadflow.lead.LeadHistory;
+import io.leadflow.lifecycle.RoutingPlan;
 import io.leadflow.lifecycle.TaskContract.Decision;
 import io.leadflow.lifecycle.TaskContract.RejectionReason;
 import io.leadflow.lifecycle.TaskContractViolation;
@@ -31,13 +33,18 @@ class ReviewLeadTask implements LeadTask {
 		this.reps = reps;
 	}
 
-	/** The teams a rep may name when the lead is in the wrong territory: every team but this one. */
+	/**
+	 * The teams a rep may name when the lead is in the wrong territory: the other direct territories.
+	 * A partner's lead that is not theirs goes on to the next in line anyway, and a partner's rep sees
+	 * no names of other teams.
+	 */
 	@Override
 	public void created(DelegateTask task, String leadId) {
 		String team = TEAM.get(task);
-		task.setVariableLocal(FORM_TEAM_CHOICES, reps.teams()
+		boolean partner = RoutingPlan.PARTNER.equals(CHANNEL.get(task));
+		task.setVariableLocal(FORM_TEAM_CHOICES, partner ? List.of() : reps.teams()
 			.stream()
-			.filter(group -> !group.getId().equals(team))
+			.filter(group -> isTerritory(group.getId()) && !group.getId().equals(team))
 			.map(group -> Map.of("label", group.getName() == null ? group.getId() : group.getName(), "value", group.getId()))
 			.toList());
 	}
@@ -45,6 +52,10 @@ class ReviewLeadTask implements LeadTask {
 	@Override
 	public String taskKey() {
 		return TASK_REVIEW_LEAD;
+	}
+
+	private static boolean isTerritory(String groupId) {
+		return Groups.isTeam(groupId) && Groups.repGroupOf(groupId).equals(Groups.DIRECT_REPS);
 	}
 
 	@Override
@@ -67,9 +78,8 @@ class ReviewLeadTask implements LeadTask {
 			if (reason != RejectionReason.WRONG_TERRITORY) {
 				throw new TaskContractViolation(SUGGESTED_TEAM, "goes only with rejectionReason WRONG_TERRITORY");
 			}
-			if (reps.team(suggestedTeam).isEmpty()) {
-				throw new TaskContractViolation(SUGGESTED_TEAM, "must be the id of a territory or partner team, not "
-						+ suggestedTeam);
+			if (!isTerritory(suggestedTeam) || reps.team(suggestedTeam).isEmpty()) {
+				throw new TaskContractViolation(SUGGESTED_TEAM, "must be the id of a territory team, not " + suggestedTeam);
 			}
 			if (suggestedTeam.equals(team)) {
 				throw new TaskContractViolation(SUGGESTED_TEAM, "is the team the lead is in now: name the team it belongs to");
