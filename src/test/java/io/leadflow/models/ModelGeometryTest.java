@@ -19,6 +19,7 @@ import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnLabel;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnPlane;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
 import org.junit.jupiter.api.DynamicTest;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every model in {@code processes/} can be read as Modeler and Cockpit draw it: every flow element
- * has a shape or an edge, no two shapes lie on each other (a boundary event on its task and a shape
+ * has a shape or an edge, and on each plane (the top level and each collapsed sub-process) no two shapes lie on each other (a boundary event on its task and a shape
  * inside a sub-process excepted), and no label covers another label or a shape.
  */
 class ModelGeometryTest {
@@ -44,33 +45,45 @@ class ModelGeometryTest {
 
 	private static void assertReadable(File file) {
 		BpmnModelInstance model = Bpmn.readModelFromFile(file);
-		List<Box> boxes = new ArrayList<>();
-		for (BpmnShape shape : model.getModelElementsByType(BpmnShape.class)) {
-			boxes.add(new Box(false, shape.getBpmnElement(), shape.getBounds()));
-			label(shape.getBpmnLabel()).ifPresent(bounds -> boxes.add(new Box(true, shape.getBpmnElement(), bounds)));
-		}
-		for (BpmnEdge edge : model.getModelElementsByType(BpmnEdge.class)) {
-			label(edge.getBpmnLabel()).ifPresent(bounds -> boxes.add(new Box(true, edge.getBpmnElement(), bounds)));
-		}
 		List<String> overlaps = new ArrayList<>();
-		for (int i = 0; i < boxes.size(); i++) {
-			for (int j = i + 1; j < boxes.size(); j++) {
-				Box a = boxes.get(i);
-				Box b = boxes.get(j);
-				if (a.element() != b.element() && a.overlaps(b) && !a.mayOverlap(b)) {
-					overlaps.add(a + " and " + b);
+		// each plane is drawn on its own: the top level, and one per collapsed sub-process
+		for (BpmnPlane plane : model.getModelElementsByType(BpmnPlane.class)) {
+			List<Box> boxes = new ArrayList<>();
+			for (BpmnShape shape : plane.getChildElementsByType(BpmnShape.class)) {
+				boxes.add(new Box(false, shape.getBpmnElement(), shape.getBounds()));
+				label(shape.getBpmnLabel()).ifPresent(bounds -> boxes.add(new Box(true, shape.getBpmnElement(), bounds)));
+			}
+			for (BpmnEdge edge : plane.getChildElementsByType(BpmnEdge.class)) {
+				label(edge.getBpmnLabel()).ifPresent(bounds -> boxes.add(new Box(true, edge.getBpmnElement(), bounds)));
+			}
+			for (int i = 0; i < boxes.size(); i++) {
+				for (int j = i + 1; j < boxes.size(); j++) {
+					Box a = boxes.get(i);
+					Box b = boxes.get(j);
+					if (a.element() != b.element() && a.overlaps(b) && !a.mayOverlap(b)) {
+						overlaps.add(plane.getBpmnElement().getId() + ": " + a + " and " + b);
+					}
 				}
 			}
 		}
 		assertThat(overlaps).as("%s: shapes and labels lying on each other", file.getName()).isEmpty();
 
-		java.util.Set<String> drawn = new java.util.HashSet<>();
-		model.getModelElementsByType(BpmnShape.class).forEach(shape -> drawn.add(shape.getBpmnElement().getId()));
-		model.getModelElementsByType(BpmnEdge.class).forEach(edge -> drawn.add(edge.getBpmnElement().getId()));
-		assertThat(model.getModelElementsByType(FlowElement.class)
+		// a sub-process's content is drawn on that sub-process's plane, or Modeler and Cockpit never show it
+		java.util.Map<String, String> planeOf = new java.util.HashMap<>();
+		for (BpmnPlane plane : model.getModelElementsByType(BpmnPlane.class)) {
+			plane.getChildElementsByType(BpmnShape.class)
+				.forEach(shape -> planeOf.put(shape.getBpmnElement().getId(), plane.getBpmnElement().getId()));
+			plane.getChildElementsByType(BpmnEdge.class)
+				.forEach(edge -> planeOf.put(edge.getBpmnElement().getId(), plane.getBpmnElement().getId()));
+		}
+		List<String> undrawn = model.getModelElementsByType(FlowElement.class)
 			.stream()
 			.filter(element -> element instanceof FlowNode || element instanceof SequenceFlow)
-			.map(FlowElement::getId)).as("%s: elements without a shape", file.getName()).allMatch(drawn::contains);
+			.filter(element -> !((BaseElement) element.getParentElement()).getId().equals(planeOf.get(element.getId())))
+			.map(element -> element.getId() + " (in " + ((BaseElement) element.getParentElement()).getId() + ", drawn on "
+					+ planeOf.get(element.getId()) + ")")
+			.toList();
+		assertThat(undrawn).as("%s: elements not drawn where they are", file.getName()).isEmpty();
 	}
 
 	private static java.util.Optional<Bounds> label(BpmnLabel label) {
