@@ -143,12 +143,20 @@ class WebappsIT {
 
 		signIn("/camunda/app/cockpit/default/#/process-definition/" + definition + "/runtime", Api.ADMIN,
 				Api.passwordOf(Api.ADMIN), wait);
-		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-element-id='ReviewLead']")));
-		for (String element : List.of("Task_AssignRep", "ReportDisposition", "Call_Cultivation", "HandleUnacceptedLead",
-				"Timer_AcceptanceDeadline", "End_LeadWon")) {
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-element-id='Sub_Acceptance']")));
+		for (String element : List.of("Sub_Qualification", "QualifyLead", "Call_Cultivation", "Sub_Acceptance", "Sub_Disposition",
+				"End_LeadWon", "Boundary_AcceptanceToCultivation")) {
 			assertThat(browser.findElements(By.cssSelector("[data-element-id='" + element + "']"))).as(element).isNotEmpty();
 		}
 		screenshot("cockpit-lifecycle");
+		// the lead waits inside "Get the lead accepted": drilling down shows the rep's task with its timers
+		click(wait.until(ExpectedConditions.elementToBeClickable(
+				By.cssSelector(".djs-overlays[data-container-id='Sub_Acceptance'] .bjs-drilldown"))));
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-element-id='ReviewLead']")));
+		for (String element : List.of("Sub_Routing", "Timer_AcceptanceDeadline", "HandleUnacceptedLead", "Sub_Rejection")) {
+			assertThat(browser.findElements(By.cssSelector("[data-element-id='" + element + "']"))).as(element).isNotEmpty();
+		}
+		screenshot("cockpit-lifecycle-acceptance");
 	}
 
 	/** A demo user (password: the user id) signs in to a Tasklist page. */
