@@ -159,6 +159,68 @@ class WebappsIT {
 		screenshot("cockpit-lifecycle-acceptance");
 	}
 
+	@Test
+	void aManagerFindsALeadByCompanyInCockpitsLeadsTab() throws IOException {
+		Api api = new Api(port);
+		String lead = api.postLead(Api.lead("DE", "Platform"));
+		api.awaitTask(lead, "ReviewLead");
+		String company = api.get("mara", "/api/leads/" + lead).json().at("/account/name").asText();
+		String definition = api.get(Api.ADMIN, "/engine-rest/process-definition/key/lead-lifecycle").json().get("id").asText();
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(40));
+
+		signIn("/camunda/app/cockpit/default/#/process-definition/" + definition + "/runtime", "sam", "sam", wait);
+		click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space(.)='Leads']"))));
+		WebElement search = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".leadflow-leads-search")));
+		search.sendKeys(company);
+		WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(
+				By.xpath("//table[contains(@class, 'leadflow-leads')]//tr[td[normalize-space(.)='" + company + "']]")));
+		assertThat(row.getText()).as("the lead by name, not by id").contains("Ines Probe").contains(" A ").contains(lead);
+		assertThat(browser.findElements(By.cssSelector("table.leadflow-leads tbody tr"))).as("only the lead searched for")
+			.hasSize(1);
+		screenshot("cockpit-leads");
+		click(row.findElement(By.tagName("a")));
+		wait.until(ExpectedConditions.urlContains("/process-instance/"));
+	}
+
+	@Test
+	void aManagerGivesALeadNobodyCouldTakeToARepWhoIsAwayPickingFromTheList() throws IOException {
+		Api api = new Api(port);
+		String tomorrow = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).plusDays(1).withNano(0).toString();
+		List<String> emea = List.of("elias", "emma");
+		try {
+			for (String rep : emea) {
+				assertThat(api.put("sam", "/api/reps/" + rep, "{\"outOfOfficeUntil\": \"" + tomorrow + "\", \"capacity\": null}").status())
+					.isEqualTo(200);
+			}
+			String lead = api.postLead(Api.lead("DE", "Platform"));
+			JsonNode assign = api.awaitTask(lead, "AssignLead");
+			WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+
+			signIn("/#/?task=" + assign.get("id").asText(), "sam", wait);
+			click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)='Claim']"))));
+			WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(
+					By.xpath("//label[starts-with(normalize-space(.), 'Rep')]/ancestor::div[contains(@class, 'fjs-form-field')][1]")));
+			click(field.findElement(By.cssSelector(".fjs-input-group")));
+			List<WebElement> options = wait.until(ExpectedConditions.visibilityOfNestedElementsLocatedBy(field,
+					By.cssSelector(".fjs-dropdownlist-item")));
+			assertThat(options).extracting(WebElement::getText)
+				.as("the team's reps by name, each with why they are away")
+				.anySatisfy(option -> assertThat(option).contains("Elias").contains("out of office until"));
+			click(options.stream().filter(option -> option.getText().contains("Elias")).findFirst().orElseThrow());
+			click(browser.findElement(By.xpath("//label[starts-with(normalize-space(.), 'Assign anyway')]")));
+			screenshot("tasklist-manager-assigns");
+			click(browser.findElement(By.xpath("//button[normalize-space(.)='Complete']")));
+
+			JsonNode review = api.awaitTask(lead, "ReviewLead");
+			assertThat(review.get("assignee").asText()).isEqualTo("elias");
+		}
+		finally {
+			for (String rep : emea) {
+				api.put("sam", "/api/reps/" + rep, "{\"outOfOfficeUntil\": null, \"capacity\": null}");
+			}
+		}
+	}
+
 	/** A demo user (password: the user id) signs in to a Tasklist page. */
 	private void signIn(String tasklistPage, String user, WebDriverWait wait) {
 		signIn("/camunda/app/tasklist/default" + tasklistPage, user, user, wait);

@@ -1,0 +1,7 @@
+// Leadflow's Cockpit configuration: Camunda's defaults plus Leadflow's plugins.
+export default {
+  customScripts: [
+    // the "Leads" tab on the lifecycle's definition page: who each running lead is
+    'leadflow/leads-tab'
+  ]
+};
