@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import io.leadflow.lead.LeadEvents;
 import io.leadflow.lead.LeadEvents.QualificationRoute;
 import io.leadflow.lifecycle.DecisionResults.Qualification;
+import io.leadflow.system.HumanWords;
 
 /**
  * Service task {@code Task_RecordQualification} of {@code lead-lifecycle}: writes the score, grade
@@ -46,7 +47,7 @@ class RecordQualificationDelegate implements JavaDelegate {
 				: " (engagement " + engagement + ", account engagement " + ACCOUNT_ENGAGEMENT.get(execution) + "/10)";
 		String why = result.reason();
 		events.qualified(execution.getProcessBusinessKey(), result.score(), result.grade(), route, result.needsCheck(),
-				"Score " + result.score() + weighed + ", grade " + result.grade() + ", " + route
+				"Score " + result.score() + weighed + ", grade " + result.grade() + ", " + HumanWords.code(route).toLowerCase(java.util.Locale.ROOT)
 						+ (result.needsCheck() ? " (marketing checks first)" : "") + (why == null ? "" : ": " + why),
 				why);
 	}
