@@ -7,6 +7,8 @@ import java.util.Set;
 
 import org.springframework.stereotype.Service;
 
+import io.leadflow.lead.LeadMilestones.Answer;
+import io.leadflow.lead.LeadMilestones.Stage;
 import io.leadflow.lead.LeadRepository.Ownership;
 
 /**
@@ -46,9 +48,12 @@ public class LeadEvents {
 
 	private final RoutingCorrections corrections;
 
+	private final LeadMilestones milestones;
+
 	LeadEvents(LeadRepository leads, Accounts accounts, LeadHistory history, LeadRejections rejections,
-			LeadBreaches breaches, RoutingCorrections corrections) {
+			LeadBreaches breaches, RoutingCorrections corrections, LeadMilestones milestones) {
 		this.corrections = corrections;
+		this.milestones = milestones;
 		this.leads = leads;
 		this.accounts = accounts;
 		this.history = history;
@@ -61,6 +66,7 @@ public class LeadEvents {
 	/** A new lead arrived; {@code summary} says from where and who. */
 	public void received(NewLead lead, String summary) {
 		leads.insert(lead);
+		milestones.started(lead.id());
 		history.record(lead.id(), HistoryType.RECEIVED, summary);
 	}
 
@@ -84,6 +90,9 @@ public class LeadEvents {
 		};
 		change(leadId, "be qualified", OPEN, to, null);
 		leads.updateQualification(leadId, score, grade);
+		if (route == QualificationRoute.SALES_READY && !needsCheck) {
+			milestones.reached(leadId, Stage.SALES_READY);
+		}
 		history.record(leadId, HistoryType.QUALIFIED, why);
 		if (route == QualificationRoute.DISQUALIFY) {
 			disqualify(leadId, "Disqualified by the qualification rules" + (reason == null ? "" : ": " + reason));
@@ -94,8 +103,7 @@ public class LeadEvents {
 	public void checkedByMarketing(String leadId, QualificationRoute route, String comment) {
 		history.record(leadId, HistoryType.QUALIFICATION_CHECKED, withComment(route.name(), comment));
 		switch (route) {
-			case SALES_READY -> {
-			}
+			case SALES_READY -> milestones.reached(leadId, Stage.SALES_READY);
 			case CULTIVATE -> change(leadId, "be cultivated", OPEN, LeadStatus.CULTIVATING, null);
 			case DISQUALIFY -> disqualified(leadId, comment);
 		}
@@ -106,6 +114,7 @@ public class LeadEvents {
 	public void cultivationStarted(String leadId, int loop, boolean unsubscribed, Instant dormantAt,
 			String dormantAfter) {
 		change(leadId, "be cultivated", OPEN, LeadStatus.CULTIVATING, null);
+		milestones.reached(leadId, Stage.CULTIVATED);
 		history.record(leadId, HistoryType.CULTIVATION_STARTED, "Cultivation loop " + loop
 				+ " started: touches on the nurture plan" + (unsubscribed ? " (not mailed: the contact has unsubscribed)" : "")
 				+ "; dormant at " + dormantAt + " unless the contact engages (" + dormantAfter + " of silence)");
@@ -157,12 +166,14 @@ public class LeadEvents {
 	/** The routing step picked a rep of the team; {@code trace} is the whole decision. */
 	public void routed(String leadId, String team, String rep, String trace) {
 		change(leadId, "be routed", OPEN, LeadStatus.ROUTED, new Ownership(team, rep));
+		offered(leadId, team, rep);
 		history.record(leadId, HistoryType.ROUTED, trace);
 	}
 
 	/** Nobody in the team (or no team at all) can take the lead: a manager assigns it. */
 	public void noEligibleRep(String leadId, String team, String trace) {
 		change(leadId, "be routed", OPEN, null, new Ownership(team, null));
+		milestones.reached(leadId, Stage.SALES_READY);
 		history.record(leadId, HistoryType.NO_ELIGIBLE_REP, trace);
 	}
 
@@ -173,13 +184,22 @@ public class LeadEvents {
 	 */
 	public void assignedByManager(String leadId, String team, String rep, String caveat) {
 		change(leadId, "be assigned", OPEN, LeadStatus.ROUTED, new Ownership(team, rep));
+		offered(leadId, team, rep);
 		history.record(leadId, HistoryType.ASSIGNED_BY_MANAGER, "Assigned to " + rep + anyway(caveat));
 	}
 
 	/** A manager handling a rejected or unaccepted lead gives it to a rep they pick. */
 	public void managerAssigned(String leadId, String team, String rep, String caveat, String comment) {
 		change(leadId, "be assigned", OPEN, LeadStatus.ROUTED, new Ownership(team, rep));
+		offered(leadId, team, rep);
 		managerDecided(leadId, "ASSIGN to " + rep + anyway(caveat), comment);
+	}
+
+	/** Every way a lead reaches a rep's or a team's Tasklist: the offer the speed metrics time. */
+	private void offered(String leadId, String team, String rep) {
+		milestones.reached(leadId, Stage.SALES_READY);
+		milestones.reached(leadId, Stage.ROUTED);
+		milestones.offered(leadId, team, rep);
 	}
 
 	private static String anyway(String caveat) {
@@ -194,6 +214,7 @@ public class LeadEvents {
 	/** "If a sales rep rejects a lead then it's fair game": the whole team may claim it. */
 	public void offeredToTeam(String leadId, String team) {
 		change(leadId, "be offered", OPEN, LeadStatus.ROUTED, new Ownership(team, null));
+		offered(leadId, team, null);
 		history.record(leadId, HistoryType.OFFERED_TO_TEAM, "Offered to every rep of " + team + ": the first to claim it gets it");
 	}
 
@@ -231,6 +252,8 @@ public class LeadEvents {
 	public void accepted(String leadId, String team, String rep) {
 		change(leadId, "be accepted", ROUTED, LeadStatus.ACCEPTED, new Ownership(team, rep));
 		leads.findById(leadId).ifPresent(lead -> accounts.claimIfUnowned(lead.accountId(), rep));
+		milestones.reached(leadId, Stage.ACCEPTED);
+		milestones.answered(leadId, rep, Answer.ACCEPTED);
 		history.record(leadId, HistoryType.ACCEPTED, "Accepted by " + rep);
 	}
 
@@ -242,6 +265,8 @@ public class LeadEvents {
 	public int rejected(String leadId, String team, String rep, String reason, String comment) {
 		change(leadId, "be rejected", ROUTED, LeadStatus.REJECTED, new Ownership(team, null));
 		rejections.record(leadId, rep, team, reason, comment);
+		milestones.reached(leadId, Stage.REJECTED);
+		milestones.answered(leadId, rep, Answer.REJECTED);
 		history.record(leadId, HistoryType.REJECTED, "Rejected by " + rep + ": " + reason + " — " + comment);
 		return rejections.countSinceCultivation(leadId);
 	}
@@ -270,6 +295,7 @@ public class LeadEvents {
 		if (rep != null) {
 			breaches.record(leadId, rep, team, LeadBreaches.DEADLINE);
 		}
+		milestones.answered(leadId, rep, Answer.MISSED);
 		String missed = (rep == null ? "the team (" + team + ")" : rep) + " did not accept or reject the lead within "
 				+ deadline + (inARow > 1 ? " (" + inARow + " deadlines missed in a row)" : "");
 		if (partner) {

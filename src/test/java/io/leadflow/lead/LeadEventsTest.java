@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -25,7 +26,7 @@ import io.leadflow.lead.LeadEvents.QualificationRoute;
  */
 @JdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({ LeadEvents.class, LeadRepository.class, Accounts.class, Contacts.class, LeadHistory.class,
+@Import({ LeadEvents.class, LeadMilestones.class, LeadRepository.class, Accounts.class, Contacts.class, LeadHistory.class,
 		LeadRejections.class, LeadBreaches.class, RoutingCorrections.class })
 class LeadEventsTest {
 
@@ -49,6 +50,9 @@ class LeadEventsTest {
 
 	@Autowired
 	private LeadBreaches breaches;
+
+	@Autowired
+	private org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	/** No one signed in: the engine's own steps act as "system". */
 	@MockitoBean
@@ -89,6 +93,33 @@ class LeadEventsTest {
 		assertThat(won.closedAt()).isNotNull();
 		assertThat(types()).containsExactly("RECEIVED", "QUALIFIED", "ROUTED", "ACCEPTED", "WON");
 		assertThat(history.of(lead)).allSatisfy(entry -> assertThat(entry.actor()).isEqualTo(LeadHistory.SYSTEM));
+	}
+
+	@Test
+	void aLeadRejectedOnceAndAcceptedByTheNextRepCountsOnceInEachStageAndTwiceAsAnOffer() {
+		events.qualified(lead, 82, "A", QualificationRoute.SALES_READY, false, "Score 82, grade A, sales ready", null);
+		events.routed(lead, "territory-emea", "elias", "picked elias");
+		events.rejected(lead, "territory-emea", "elias", "NOT_READY", "next year");
+		events.routed(lead, "territory-emea", "emma", "picked emma");
+		events.accepted(lead, "territory-emea", "emma");
+
+		Map<String, Object> stages = jdbc.sql("SELECT * FROM lead_funnel WHERE lead_id = ?").param(lead).query().singleRow();
+		assertThat(stages).extractingByKeys("sales_ready_at", "routed_at", "rejected_at", "accepted_at")
+			.doesNotContainNull();
+		assertThat(stages.get("cultivated_at")).isNull();
+		assertThat(jdbc.sql("SELECT rep_id, answer FROM lead_offer WHERE lead_id = ? ORDER BY id").param(lead)
+			.query((row, n) -> row.getString("rep_id") + " " + row.getString("answer")).list())
+			.containsExactly("elias REJECTED", "emma ACCEPTED");
+	}
+
+	@Test
+	void aLeadOfferedToTheWholeTeamIsTheAnsweringRepsOffer() {
+		events.qualified(lead, 82, "A", QualificationRoute.SALES_READY, false, "sales ready", null);
+		events.offeredToTeam(lead, "territory-emea");
+		events.deadlineMissed(lead, null, "territory-emea", "8 hours", 1, false, null);
+
+		assertThat(jdbc.sql("SELECT COALESCE(rep_id, '(team)') || ' ' || answer FROM lead_offer WHERE lead_id = ?")
+			.param(lead).query(String.class).list()).containsExactly("(team) MISSED");
 	}
 
 	@Test

@@ -1,0 +1,85 @@
+package io.leadflow.lead;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The rows the metrics count: when a lead first reached each stage of the funnel, and each offer
+ * of a lead to a rep or team with its answer. Written only by {@link LeadEvents}, with the event.
+ */
+@Repository
+class LeadMilestones {
+
+	enum Stage {
+		SALES_READY("sales_ready_at"), CULTIVATED("cultivated_at"), ROUTED("routed_at"), ACCEPTED("accepted_at"),
+		REJECTED("rejected_at");
+
+		private final String column;
+
+		Stage(String column) {
+			this.column = column;
+		}
+	}
+
+	enum Answer {
+		ACCEPTED, REJECTED, MISSED
+	}
+
+	private final JdbcClient jdbc;
+
+	LeadMilestones(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void started(String leadId) {
+		jdbc.sql("INSERT INTO lead_funnel (lead_id) VALUES (?)").param(leadId).update();
+	}
+
+	/** The first time only: a lead routed three times was routed once, in the funnel. */
+	void reached(String leadId, Stage stage) {
+		jdbc.sql("UPDATE lead_funnel SET " + stage.column + " = ? WHERE lead_id = ? AND " + stage.column + " IS NULL")
+			.params(now(), leadId)
+			.update();
+	}
+
+	/** @param rep null when the lead is offered to the whole team */
+	void offered(String leadId, String team, String rep) {
+		closeOpenOffer(leadId, null, null);
+		jdbc.sql("INSERT INTO lead_offer (lead_id, team, rep_id, offered_at) VALUES (?, ?, ?, ?)")
+			.params(leadId, team, rep, now())
+			.update();
+	}
+
+	/** The lead's open offer is answered; a team offer becomes the answering rep's. */
+	void answered(String leadId, String rep, Answer answer) {
+		closeOpenOffer(leadId, rep, answer);
+	}
+
+	/** An offer nobody answered before the lead was offered again (e.g. a manager reassigned it) has no answer. */
+	private void closeOpenOffer(String leadId, String rep, Answer answer) {
+		jdbc.sql("SELECT id, offered_at FROM lead_offer WHERE lead_id = ? AND answered_at IS NULL ORDER BY id DESC")
+			.param(leadId)
+			.query((row, n) -> new Object[] { row.getLong("id"), row.getObject("offered_at", OffsetDateTime.class) })
+			.list()
+			.stream()
+			.findFirst()
+			.ifPresent(open -> {
+				OffsetDateTime now = now();
+				jdbc.sql("""
+						UPDATE lead_offer SET answer = ?, answered_at = ?, seconds_to_answer = ?,
+						rep_id = COALESCE(rep_id, ?) WHERE id = ?""")
+					.params(answer == null ? null : answer.name(), now,
+							Duration.between((OffsetDateTime) open[1], now).toSeconds(), rep, open[0])
+					.update();
+			});
+	}
+
+	private static OffsetDateTime now() {
+		return OffsetDateTime.now(ZoneOffset.UTC);
+	}
+
+}

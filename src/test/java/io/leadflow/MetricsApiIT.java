@@ -1,0 +1,159 @@
+package io.leadflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The funnel and speed figures of docs/metrics.md for a small known history, made through the
+ * lifecycle as reps make it: one lead won, one rejected, one waiting. Each test's leads carry a
+ * campaign of their own, so the figures are exact whatever else the database holds.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class MetricsApiIT {
+
+	@LocalServerPort
+	private int port;
+
+	@Test
+	void theFunnelAndTheSpeedCountWhatHappenedToTheCampaignsLeads() {
+		Api api = new Api(port);
+		String campaign = "Metrics " + UUID.randomUUID().toString().substring(0, 8);
+
+		String won = api.postLead(lead(campaign));
+		JsonNode review = api.awaitTask(won, "ReviewLead");
+		String winner = review.get("assignee").asText();
+		complete(api, winner, review, "{\"decision\": {\"value\": \"ACCEPT\"}}");
+		JsonNode disposition = api.awaitTask(won, "ReportDisposition");
+		complete(api, winner, disposition, "{\"outcome\": {\"value\": \"WON\"}, \"dealValue\": {\"value\": 1200.5}}");
+
+		String rejected = api.postLead(lead(campaign));
+		JsonNode toReject = api.awaitTask(rejected, "ReviewLead");
+		complete(api, toReject.get("assignee").asText(), toReject, """
+				{"decision": {"value": "REJECT"}, "rejectionReason": {"value": "NOT_READY"}, "comment": {"value": "next year"}}""");
+		api.awaitTask(rejected, "EvaluateRejectedLead");
+
+		String waiting = api.postLead(lead(campaign));
+		api.awaitTask(waiting, "ReviewLead");
+
+		String today = LocalDate.now(ZoneOffset.UTC).toString();
+		String period = "from=" + today + "&to=" + today + "&campaign=" + URLEncoder.encode(campaign, StandardCharsets.UTF_8);
+		JsonNode funnel = api.get("mara", "/api/metrics/funnel?by=source&" + period).json();
+		assertThat(funnel.get("from").asText()).isEqualTo(today);
+		assertThat(funnel.get("rows")).hasSize(1);
+		JsonNode webinar = funnel.at("/rows/0");
+		assertThat(webinar.get("key").asText()).isEqualTo("webinar");
+		assertThat(webinar.get("received").asLong()).isEqualTo(3);
+		assertThat(webinar.get("salesReady").asLong()).isEqualTo(3);
+		assertThat(webinar.get("cultivated").asLong()).isZero();
+		assertThat(webinar.get("routed").asLong()).isEqualTo(3);
+		assertThat(webinar.get("accepted").asLong()).isEqualTo(1);
+		assertThat(webinar.get("rejected").asLong()).isEqualTo(1);
+		assertThat(webinar.get("won").asLong()).isEqualTo(1);
+		assertThat(webinar.get("lost").asLong()).isZero();
+		assertThat(webinar.get("notALead").asLong()).isZero();
+		assertThat(webinar.get("wonValue").decimalValue()).isEqualByComparingTo("1200.5");
+		assertThat(funnel.at("/total/received").asLong()).isEqualTo(3);
+
+		JsonNode byRep = api.get("sam", "/api/metrics/speed?by=rep&" + period).json();
+		long offered = 0;
+		long accepted = 0;
+		long pending = 0;
+		for (JsonNode row : byRep.get("rows")) {
+			offered += row.get("offered").asLong();
+			accepted += row.get("accepted").asLong();
+			pending += row.get("pending").asLong();
+			assertThat(row.get("missedDeadlines").asLong()).isZero();
+		}
+		assertThat(offered).isEqualTo(3);
+		assertThat(accepted).isEqualTo(1);
+		assertThat(pending).as("the third lead still waits").isEqualTo(1);
+		JsonNode winnersRow = null;
+		for (JsonNode row : byRep.get("rows")) {
+			if (row.get("key").asText().equals(winner)) {
+				winnersRow = row;
+			}
+		}
+		assertThat(winnersRow).isNotNull();
+		assertThat(winnersRow.get("acceptedInTime").asLong()).isEqualTo(1);
+		assertThat(winnersRow.get("timeToAcceptP50Seconds").isNumber()).isTrue();
+		assertThat(winnersRow.get("slaCompliance").asDouble()).isBetween(0.5, 1.0);
+
+		// the numbers one click away as a table: CSV with the same figures
+		Api.Answer csv = api.send("mara", "GET", "/api/metrics/funnel?by=source&format=csv&" + period, null, null);
+		assertThat(csv.header("Content-Type")).startsWith("text/csv");
+		assertThat(csv.body()).startsWith("key,received,salesReady,cultivated,routed,accepted,rejected,won,lost,notALead,wonValue\r\n")
+			.contains("\r\nwebinar,3,3,0,3,1,1,1,0,0,1200.50\r\n")
+			.contains("\r\n(total),3,");
+	}
+
+	@Test
+	void eachCallerGetsTheirSliceAndAskingForAnotherTeamIsRefused() {
+		Api api = new Api(port);
+		String campaign = "Scope " + UUID.randomUUID().toString().substring(0, 8);
+		String lead = api.postLead(lead(campaign));
+		api.awaitTask(lead, "ReviewLead");
+		String period = "campaign=" + URLEncoder.encode(campaign, StandardCharsets.UTF_8);
+
+		assertThat(api.get("sam", "/api/metrics/funnel?by=team&" + period).json().at("/total/received").asLong())
+			.as("a manager in no team sees every team").isEqualTo(1);
+		JsonNode partners = api.get("pia", "/api/metrics/funnel?by=team&" + period).json();
+		assertThat(partners.at("/total/received").asLong()).as("a partner rep sees nothing of a direct team's lead")
+			.isZero();
+		assertThat(api.get("pia", "/api/metrics/funnel?team=territory-emea&" + period).status()).isEqualTo(403);
+		assertThat(api.get("pia", "/api/metrics/speed?partner=partner-contoso").status())
+			.as("another partner's numbers").isEqualTo(403);
+		assertThat(api.get("pia", "/api/metrics/speed?partner=partner-northwind").status()).isEqualTo(200);
+		assertThat(api.get("elias", "/api/metrics/funnel").status()).as("a direct rep has their card, not the funnel")
+			.isEqualTo(403);
+		assertThat(api.get("intake", "/api/metrics/funnel").status()).isEqualTo(403);
+	}
+
+	@Test
+	void aBadPeriodOrGroupingIsAProblemNamingTheParameter() {
+		Api api = new Api(port);
+		Api.Answer badDate = api.get("mara", "/api/metrics/funnel?from=2026-13-01");
+		assertThat(badDate.status()).isEqualTo(400);
+		assertThat(badDate.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(badDate.json().findValuesAsText("field")).containsExactly("from");
+		assertThat(api.get("mara", "/api/metrics/funnel?from=2026-02-01&to=2026-01-01").json().findValuesAsText("field"))
+			.containsExactly("from");
+		assertThat(api.get("mara", "/api/metrics/funnel?by=colour").json().findValuesAsText("field")).containsExactly("by");
+		assertThat(api.get("mara", "/api/metrics/speed?by=source").status()).as("speed is by rep, team or partner")
+			.isEqualTo(400);
+		assertThat(api.get("mara", "/api/metrics/funnel?from=2020-01-01&to=2026-01-01").status()).isEqualTo(400);
+	}
+
+	@Test
+	void aCampaignNamedLikeAFormulaIsTextInTheCsv() {
+		Api api = new Api(port);
+		String campaign = "=HYPERLINK(\"http://evil.example\";\"x\") " + UUID.randomUUID().toString().substring(0, 8);
+		String lead = api.postLead(lead(campaign.replace("\"", "\\\"")));
+		api.awaitTask(lead, "ReviewLead");
+		Api.Answer csv = api.send("mara", "GET", "/api/metrics/funnel?by=campaign&format=csv&campaign="
+				+ URLEncoder.encode(campaign, StandardCharsets.UTF_8), null, null);
+		assertThat(csv.status()).isEqualTo(200);
+		assertThat(csv.body()).contains("\r\n\"'=HYPERLINK(\"\"http://evil.example\"\";\"\"x\"\") ");
+	}
+
+	private static String lead(String campaign) {
+		return Api.lead("DE", "Platform").replace("\"campaign\": \"Escapes\"", "\"campaign\": \"" + campaign + "\"");
+	}
+
+	private static void complete(Api api, String user, JsonNode task, String variables) {
+		Api.Answer answer = api.post(user, "/engine-rest/task/" + task.get("id").asText() + "/complete",
+				"{\"variables\": " + variables + "}");
+		assertThat(answer.status()).as(answer.toString()).isEqualTo(204);
+	}
+
+}
