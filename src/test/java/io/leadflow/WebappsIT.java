@@ -183,6 +183,64 @@ class WebappsIT {
 	}
 
 	@Test
+	void aManagerAndMarketingReadTheNumbersInCockpitWithTheirOneLogin() throws IOException {
+		Api api = new Api(port);
+		String campaign = "Numbers " + java.util.UUID.randomUUID().toString().substring(0, 8);
+		String lead = api.postLead(Api.lead("DE", "Platform").replace("\"campaign\": \"Escapes\"",
+				"\"campaign\": \"" + campaign + "\""));
+		JsonNode review = api.awaitTask(lead, "ReviewLead");
+		assertThat(api.post(review.get("assignee").asText(), "/engine-rest/task/" + review.get("id").asText() + "/complete",
+				"{\"variables\": {\"decision\": {\"value\": \"ACCEPT\"}}}").status()).isEqualTo(204);
+		String waiting = api.postLead(Api.lead("DE", "Platform").replace("\"campaign\": \"Escapes\"",
+				"\"campaign\": \"" + campaign + "\""));
+		api.awaitTask(waiting, "ReviewLead");
+		String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+		String query = "from=" + today + "&to=" + today + "&by=source&campaign="
+				+ java.net.URLEncoder.encode(campaign, java.nio.charset.StandardCharsets.UTF_8);
+		JsonNode expected = api.get("mara", "/api/metrics/funnel?" + query).json().get("total");
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(40));
+
+		for (String user : List.of("sam", "mara")) {
+			// sign out: the cookies go while on Cockpit's page, then a fresh page load shows the login
+			browser.manage().deleteAllCookies();
+			browser.get("about:blank");
+			signIn("/camunda/app/cockpit/default/#/", user, user, wait);
+			wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space(.)='Numbers']")));
+			// a link a manager sent: the page opens with the period and the campaign in the URL
+			browser.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/leadflow-numbers?" + query);
+			wait.until(page -> campaign.equals(page.findElement(By.cssSelector(".leadflow-numbers-filters input[name=campaign]"))
+				.getDomProperty("value")));
+			WebElement total = wait.until(ExpectedConditions.visibilityOfElementLocated(
+					By.xpath("//table[contains(@class, 'leadflow-funnel-table')]//tr[td[1][normalize-space(.)='Total']]")));
+			List<String> cells = total.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+			assertThat(cells.subList(1, 6)).as("received, sales-ready, cultivated, routed, accepted as the API says")
+				.containsExactly(expected.get("received").asText(), expected.get("salesReady").asText(),
+						expected.get("cultivated").asText(), expected.get("routed").asText(),
+						expected.get("accepted").asText());
+			assertThat(cells.get(1)).isEqualTo("2");
+			Object drawn = ((JavascriptExecutor) browser).executeScript(
+					"return Chart.getChart(document.getElementById('leadflow-funnel-chart')).data.datasets[0].data.slice(0, 5)");
+			assertThat(drawn.toString()).as("the chart draws the same figures").isEqualTo("[2, 2, 0, 2, 1]");
+			assertThat(browser.findElements(By.cssSelector(".leadflow-speed-table tbody tr"))).isNotEmpty();
+			screenshot("cockpit-numbers-" + user);
+		}
+
+		// the Cockpit login reads the numbers, and nothing else of Leadflow's API
+		Object answers = ((JavascriptExecutor) browser).executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				const page = {'X-Requested-With': 'XMLHttpRequest'};
+				Promise.all([
+				  fetch('/api/metrics/funnel', {headers: page}).then(r => r.status),
+				  fetch('/api/leads', {headers: page}).then(r => r.status + ' ' + r.headers.has('WWW-Authenticate')),
+				  fetch('/api/leads', {method: 'POST', headers: {...page, 'Content-Type': 'application/json'}, body: '{}'})
+				    .then(r => r.status),
+				  fetch('/engine-rest/task', {headers: page}).then(r => r.status)
+				]).then(done, error => done(String(error)));""");
+		assertThat(answers.toString()).as("refused without a challenge: no browser login dialog over the page")
+			.isEqualTo("[200, 401 false, 401, 401]");
+	}
+
+	@Test
 	void aManagerGivesALeadNobodyCouldTakeToARepWhoIsAwayPickingFromTheList() throws IOException {
 		Api api = new Api(port);
 		String tomorrow = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).plusDays(1).withNano(0).toString();

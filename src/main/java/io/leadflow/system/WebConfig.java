@@ -20,7 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Who may call Leadflow over HTTP. Every API (Leadflow's own, the engine's REST API, the API
  * description and Actuator) asks for HTTP Basic credentials and checks them against the Camunda
  * identity service, so a user of Tasklist is the same user everywhere. The webapps (Cockpit,
- * Tasklist, Admin) keep their own login.
+ * Tasklist, Admin) keep their own login, which also reads Leadflow's numbers for the pages inside
+ * them ({@link BasicOrWebappSession}).
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
@@ -49,8 +50,9 @@ class WebConfig implements WebMvcConfigurer {
 			"/v3/api-docs", "/v3/api-docs.yaml", "/swagger-ui/*", "/swagger-ui.html", "/error" };
 
 	@Bean
-	FilterRegistrationBean<ProcessEngineAuthenticationFilter> basicAuthentication() {
-		var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+	FilterRegistrationBean<ProcessEngineAuthenticationFilter> basicAuthentication(IdentityService identityService) {
+		var registration = new FilterRegistrationBean<ProcessEngineAuthenticationFilter>(
+				new BasicOrWebappSession(identityService));
 		registration.setName("leadflow-basic-authentication");
 		registration.setInitParameters(Map.of(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
 				"org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider",

@@ -2,6 +2,8 @@
 export default {
   customScripts: [
     // the "Leads" tab on the lifecycle's definition page: who each running lead is
-    'leadflow/leads-tab'
+    'leadflow/leads-tab',
+    // "Numbers" in the navigation: the funnel and the speed of docs/metrics.md, drawn
+    'leadflow/numbers'
   ]
 };

@@ -1,0 +1,193 @@
+// Leadflow's numbers inside Cockpit (docs/metrics.md): the funnel and the speed to accept, each
+// drawn as a chart with its figures in a table under it, for the period and filters in the URL
+// (#/leadflow-numbers?from=…&to=…&by=…&campaign=…), so a manager can send a link. The figures come
+// from Leadflow's own API with the Cockpit login (no second sign-in); what the user may see is
+// the API's business. Lead data is written as text, never as markup.
+const CHART_JS = '/webjars/chart.js/4.4.1/dist/chart.umd.js';
+const FILTERS = ['from', 'to', 'by', 'source', 'campaign', 'team', 'partner'];
+const STEPS = [
+  ['received', 'Received'], ['salesReady', 'Sales-ready'], ['cultivated', 'Cultivated'], ['routed', 'Routed'],
+  ['accepted', 'Accepted'], ['rejected', 'Rejected'], ['won', 'Won'], ['lost', 'Lost'], ['notALead', 'Not a lead']
+];
+const GROUPINGS = { source: 'Source', campaign: 'Campaign', team: 'Team', partner: 'Partner', rep: 'Rep' };
+
+let chartJs;
+function loadChartJs() {
+  chartJs ||= new Promise((resolve, reject) => {
+    if (window.Chart) return resolve(window.Chart);
+    const script = document.createElement('script');
+    script.src = CHART_JS;
+    script.onload = () => resolve(window.Chart);
+    script.onerror = () => reject(new Error('the chart library could not be loaded'));
+    document.head.appendChild(script);
+  });
+  return chartJs;
+}
+
+function element(tag, text, attributes) {
+  const node = document.createElement(tag);
+  if (text !== undefined && text !== null) node.textContent = text;
+  for (const [name, value] of Object.entries(attributes || {})) node.setAttribute(name, value);
+  return node;
+}
+
+function params() {
+  const hash = window.location.hash;
+  const query = hash.includes('?') ? hash.substring(hash.indexOf('?') + 1) : '';
+  const found = new URLSearchParams(query);
+  const kept = new URLSearchParams();
+  for (const name of FILTERS) if (found.get(name)) kept.set(name, found.get(name));
+  return kept;
+}
+
+async function read(path, query) {
+  const response = await fetch('/api/metrics/' + path + '?' + query, {
+    credentials: 'same-origin', headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' }
+  });
+  const body = await response.json().catch(() => ({}));
+  if (response.status === 401) throw new Error('your sign-in has ended: reload the page and sign in again');
+  if (!response.ok) throw new Error(body.detail || response.status + ' ' + response.statusText);
+  return body;
+}
+
+function percent(share) {
+  return share === null || share === undefined ? '–' : Math.round(share * 100) + ' %';
+}
+
+function duration(seconds) {
+  if (seconds === null || seconds === undefined) return '–';
+  if (seconds < 60) return seconds + ' s';
+  if (seconds < 3600) return Math.round(seconds / 60) + ' min';
+  if (seconds < 86400) return (seconds / 3600).toFixed(1) + ' h';
+  return (seconds / 86400).toFixed(1) + ' days';
+}
+
+function table(headings, rows, className) {
+  const result = element('table', null, { class: 'cam-table ' + className });
+  const head = result.appendChild(element('thead')).appendChild(element('tr'));
+  for (const heading of headings) head.appendChild(element('th', heading));
+  const body = result.appendChild(element('tbody'));
+  for (const row of rows) {
+    const line = body.appendChild(element('tr'));
+    for (const cell of row) line.appendChild(element('td', cell));
+  }
+  return result;
+}
+
+function form(current, onApply) {
+  const result = element('form', null, { class: 'form-inline leadflow-numbers-filters' });
+  const fields = {};
+  const add = (name, label, input) => {
+    const wrap = result.appendChild(element('label', label + ' ', { style: 'margin-right: 1em' }));
+    wrap.appendChild(input);
+    input.name = name;
+    input.value = current.get(name) || '';
+    fields[name] = input;
+  };
+  add('from', 'From', element('input', null, { type: 'date', class: 'form-control' }));
+  add('to', 'to', element('input', null, { type: 'date', class: 'form-control' }));
+  const by = element('select', null, { class: 'form-control' });
+  for (const [value, label] of Object.entries(GROUPINGS)) by.appendChild(element('option', label, { value }));
+  add('by', 'Funnel by', by);
+  if (!current.get('by')) by.value = 'source';
+  add('campaign', 'Campaign', element('input', null, { type: 'text', class: 'form-control', size: '14' }));
+  add('source', 'Source', element('input', null, { type: 'text', class: 'form-control', size: '10' }));
+  add('team', 'Team', element('input', null, { type: 'text', class: 'form-control', size: '14' }));
+  result.appendChild(element('button', 'Show', { type: 'submit', class: 'btn btn-primary' }));
+  result.addEventListener('submit', event => {
+    event.preventDefault();
+    const chosen = new URLSearchParams();
+    for (const [name, input] of Object.entries(fields)) if (input.value) chosen.set(name, input.value);
+    onApply(chosen);
+  });
+  return result;
+}
+
+function chart(Chart, canvas, labels, values, label, horizontal) {
+  return new Chart(canvas, {
+    type: 'bar',
+    data: { labels, datasets: [{ label, data: values, backgroundColor: '#4d90d6' }] },
+    options: {
+      indexAxis: horizontal ? 'y' : 'x', animation: false, responsive: true, maintainAspectRatio: false,
+      plugins: { legend: { display: false } }
+    }
+  });
+}
+
+function section(container, title, id) {
+  const part = container.appendChild(element('section', null, { class: 'leadflow-' + id, style: 'margin: 1.5em 0' }));
+  part.appendChild(element('h3', title));
+  const holder = part.appendChild(element('div', null, { style: 'position: relative; height: 260px; max-width: 900px' }));
+  const canvas = holder.appendChild(element('canvas', null, { id: 'leadflow-' + id + '-chart' }));
+  return { part, canvas };
+}
+
+function csvLink(path, query) {
+  const csv = new URLSearchParams(query);
+  csv.set('format', 'csv');
+  return element('a', 'Download as CSV', { href: '/api/metrics/' + path + '?' + csv, download: path + '.csv' });
+}
+
+async function show(container) {
+  const query = params();
+  container.replaceChildren(element('h2', 'Leadflow numbers'));
+  container.appendChild(form(query, chosen => {
+    window.location.hash = '#/leadflow-numbers?' + chosen.toString();
+  }));
+  const status = container.appendChild(element('p', 'Loading…'));
+  try {
+    const Chart = await loadChartJs();
+    const [funnel, speed] = await Promise.all([read('funnel', query),
+      read('speed', new URLSearchParams([...query].filter(([name]) => name !== 'by')))]);
+    status.textContent = 'Leads received from ' + funnel.from + ' to ' + funnel.to + ' (UTC), followed to today.';
+
+    const funnelPart = section(container, 'Funnel', 'funnel');
+    const total = funnel.total;
+    chart(Chart, funnelPart.canvas, STEPS.map(([, label]) => label), STEPS.map(([key]) => total[key]), 'Leads', true);
+    funnelPart.part.appendChild(element('p', 'Won value: ' + Number(total.wonValue).toLocaleString()
+      + ' · accepted of routed: ' + percent(total.routed ? total.accepted / total.routed : null)
+      + ' · won of accepted: ' + percent(total.accepted ? total.won / total.accepted : null)));
+    funnelPart.part.appendChild(table([GROUPINGS[funnel.by]].concat(STEPS.map(([, label]) => label), ['Won value']),
+      funnel.rows.map(row => [row.key ?? '(none)'].concat(STEPS.map(([key]) => String(row[key])), [String(row.wonValue)]))
+        .concat([['Total'].concat(STEPS.map(([key]) => String(total[key])), [String(total.wonValue)])]),
+      'leadflow-funnel-table'));
+    funnelPart.part.appendChild(csvLink('funnel', query));
+
+    const speedPart = section(container, 'Speed to accept, by rep', 'speed');
+    const reps = speed.rows.filter(row => row.key);
+    chart(Chart, speedPart.canvas, reps.map(row => row.key),
+      reps.map(row => row.timeToAcceptP50Seconds === null ? 0 : Math.round(row.timeToAcceptP50Seconds / 60)),
+      'Median minutes to accept', false);
+    speedPart.part.appendChild(table(['Rep', 'Offered', 'Accepted', 'SLA compliance', 'Median to accept',
+      '90 % accepted within', 'Missed deadlines', 'Waiting'],
+      speed.rows.map(row => [row.key ?? '(offered to the team)', String(row.offered), String(row.accepted),
+        percent(row.slaCompliance), duration(row.timeToAcceptP50Seconds), duration(row.timeToAcceptP90Seconds),
+        String(row.missedDeadlines), String(row.pending)]), 'leadflow-speed-table'));
+    speedPart.part.appendChild(csvLink('speed', new URLSearchParams([...query].filter(([name]) => name !== 'by'))));
+  } catch (error) {
+    status.textContent = 'The numbers could not be read: ' + error.message;
+  }
+}
+
+export default [
+  {
+    id: 'leadflow.numbers.route',
+    pluginPoint: 'cockpit.route',
+    priority: 1,
+    properties: { path: '/leadflow-numbers', label: '/leadflow-numbers' },
+    render: container => {
+      const page = element('div', null, { class: 'leadflow-numbers', style: 'padding: 1em 2em' });
+      container.replaceChildren(page);
+      show(page);
+    }
+  },
+  {
+    id: 'leadflow.numbers.navigation',
+    pluginPoint: 'cockpit.navigation',
+    priority: 5,
+    properties: { path: '/leadflow-numbers' },
+    render: container => {
+      container.replaceChildren(element('a', 'Numbers', { href: '#/leadflow-numbers' }));
+    }
+  }
+];
