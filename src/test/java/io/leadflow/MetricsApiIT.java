@@ -41,7 +41,16 @@ class MetricsApiIT {
 		JsonNode toReject = api.awaitTask(rejected, "ReviewLead");
 		complete(api, toReject.get("assignee").asText(), toReject, """
 				{"decision": {"value": "REJECT"}, "rejectionReason": {"value": "NOT_READY"}, "comment": {"value": "next year"}}""");
-		api.awaitTask(rejected, "EvaluateRejectedLead");
+		String rejecter = toReject.get("assignee").asText();
+		JsonNode evaluate = api.awaitTask(rejected, "EvaluateRejectedLead");
+		complete(api, "mara", evaluate, "{\"action\": {\"value\": \"REASSIGN\"}}");
+		JsonNode second = api.awaitTask(rejected, "ReviewLead");
+		String fairGameWinner = second.get("assignee").asText();
+		assertThat(fairGameWinner).isNotEqualTo(rejecter);
+		complete(api, fairGameWinner, second, "{\"decision\": {\"value\": \"ACCEPT\"}}");
+		JsonNode secondDisposition = api.awaitTask(rejected, "ReportDisposition");
+		complete(api, fairGameWinner, secondDisposition,
+				"{\"outcome\": {\"value\": \"WON\"}, \"dealValue\": {\"value\": 800}}");
 
 		String waiting = api.postLead(lead(campaign));
 		api.awaitTask(waiting, "ReviewLead");
@@ -57,12 +66,12 @@ class MetricsApiIT {
 		assertThat(webinar.get("salesReady").asLong()).isEqualTo(3);
 		assertThat(webinar.get("cultivated").asLong()).isZero();
 		assertThat(webinar.get("routed").asLong()).isEqualTo(3);
-		assertThat(webinar.get("accepted").asLong()).isEqualTo(1);
+		assertThat(webinar.get("accepted").asLong()).isEqualTo(2);
 		assertThat(webinar.get("rejected").asLong()).isEqualTo(1);
-		assertThat(webinar.get("won").asLong()).isEqualTo(1);
+		assertThat(webinar.get("won").asLong()).isEqualTo(2);
 		assertThat(webinar.get("lost").asLong()).isZero();
 		assertThat(webinar.get("notALead").asLong()).isZero();
-		assertThat(webinar.get("wonValue").decimalValue()).isEqualByComparingTo("1200.5");
+		assertThat(webinar.get("wonValue").decimalValue()).isEqualByComparingTo("2000.5");
 		assertThat(funnel.at("/total/received").asLong()).isEqualTo(3);
 
 		JsonNode byRep = api.get("sam", "/api/metrics/speed?by=rep&" + period).json();
@@ -75,8 +84,8 @@ class MetricsApiIT {
 			pending += row.get("pending").asLong();
 			assertThat(row.get("missedDeadlines").asLong()).isZero();
 		}
-		assertThat(offered).isEqualTo(3);
-		assertThat(accepted).isEqualTo(1);
+		assertThat(offered).as("the rejected lead was offered twice").isEqualTo(4);
+		assertThat(accepted).isEqualTo(2);
 		assertThat(pending).as("the third lead still waits").isEqualTo(1);
 		JsonNode winnersRow = null;
 		for (JsonNode row : byRep.get("rows")) {
@@ -85,15 +94,33 @@ class MetricsApiIT {
 			}
 		}
 		assertThat(winnersRow).isNotNull();
-		assertThat(winnersRow.get("acceptedInTime").asLong()).isEqualTo(1);
+		assertThat(winnersRow.get("acceptedInTime").asLong()).isPositive();
 		assertThat(winnersRow.get("timeToAcceptP50Seconds").isNumber()).isTrue();
 		assertThat(winnersRow.get("slaCompliance").asDouble()).isBetween(0.5, 1.0);
+
+		// what sales said, how the leads ended, and who won a lead another rep turned down
+		JsonNode rejections = api.get("mara", "/api/metrics/rejections?by=source&" + period).json();
+		assertThat(rejections.get("rows")).hasSize(1);
+		assertThat(rejections.at("/rows/0/key").asText()).isEqualTo("webinar");
+		assertThat(rejections.at("/rows/0/reason").asText()).isEqualTo("NOT_READY");
+		assertThat(rejections.at("/rows/0/rejections").asLong()).isEqualTo(1);
+		JsonNode dispositions = api.get("mara", "/api/metrics/dispositions?by=campaign&" + period).json();
+		assertThat(dispositions.get("rows")).hasSize(1);
+		assertThat(dispositions.at("/rows/0/key").asText()).isEqualTo(campaign);
+		assertThat(dispositions.at("/rows/0/outcome").asText()).isEqualTo("WON");
+		assertThat(dispositions.at("/rows/0/leads").asLong()).isEqualTo(2);
+		assertThat(dispositions.at("/rows/0/dealValue").decimalValue()).isEqualByComparingTo("2000.5");
+		JsonNode fairGame = api.get("mara", "/api/metrics/fair-game?" + period).json();
+		assertThat(fairGame.get("rows")).hasSize(1);
+		assertThat(fairGame.at("/rows/0/rep").asText()).isEqualTo(fairGameWinner);
+		assertThat(fairGame.at("/rows/0/leadsWonAfterARejection").asLong()).isEqualTo(1);
+		assertThat(fairGame.at("/rows/0/dealValue").decimalValue()).isEqualByComparingTo("800");
 
 		// the numbers one click away as a table: CSV with the same figures
 		Api.Answer csv = api.send("mara", "GET", "/api/metrics/funnel?by=source&format=csv&" + period, null, null);
 		assertThat(csv.header("Content-Type")).startsWith("text/csv");
 		assertThat(csv.body()).startsWith("key,received,salesReady,cultivated,routed,accepted,rejected,won,lost,notALead,wonValue\r\n")
-			.contains("\r\nwebinar,3,3,0,3,1,1,1,0,0,1200.50\r\n")
+			.contains("\r\nwebinar,3,3,0,3,2,1,2,0,0,2000.50\r\n")
 			.contains("\r\n(total),3,");
 	}
 
@@ -114,6 +141,10 @@ class MetricsApiIT {
 		assertThat(api.get("pia", "/api/metrics/speed?partner=partner-contoso").status())
 			.as("another partner's numbers").isEqualTo(403);
 		assertThat(api.get("pia", "/api/metrics/speed?partner=partner-northwind").status()).isEqualTo(200);
+		assertThat(api.get("pete", "/api/metrics/funnel?" + period).json().at("/total/received").asLong())
+			.as("a reseller's manager sees their partner's numbers only").isZero();
+		assertThat(api.get("pete", "/api/metrics/dispositions?partner=partner-northwind").status()).isEqualTo(200);
+		assertThat(api.get("pete", "/api/metrics/rejections?team=territory-emea").status()).isEqualTo(403);
 		assertThat(api.get("elias", "/api/metrics/funnel").status()).as("a direct rep has their card, not the funnel")
 			.isEqualTo(403);
 		assertThat(api.get("intake", "/api/metrics/funnel").status()).isEqualTo(403);

@@ -19,6 +19,9 @@ public final class Groups {
 	/** Reps of a reseller: members of a partner team take its leads. */
 	public static final String PARTNER_REPS = "partner-reps";
 
+	/** A reseller's managers: with their partner's team group, they read that partner's numbers. */
+	public static final String PARTNER_MANAGERS = "partner-managers";
+
 	/** The system user(s) that hand leads and engagements to Leadflow. */
 	public static final String INTAKE = "lead-intake";
 
@@ -27,7 +30,8 @@ public final class Groups {
 
 	/** A territory or partner team, as opposed to a role group such as sales-reps. */
 	public static boolean isTeam(String groupId) {
-		return groupId.startsWith("territory-") || groupId.startsWith("partner-") && !groupId.equals(PARTNER_REPS);
+		return groupId.startsWith("territory-")
+				|| groupId.startsWith("partner-") && !groupId.equals(PARTNER_REPS) && !groupId.equals(PARTNER_MANAGERS);
 	}
 
 	/** The role group whose members take a team's leads. */

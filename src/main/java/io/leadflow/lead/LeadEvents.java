@@ -332,6 +332,7 @@ public class LeadEvents {
 	public void won(String leadId, BigDecimal dealValue) {
 		change(leadId, "be won", ACCEPTED, LeadStatus.WON, null);
 		leads.updateDealValue(leadId, dealValue);
+		milestones.disposed(leadId, LeadStatus.WON.name(), null, dealValue);
 		history.record(leadId, HistoryType.WON, "Won, deal value " + dealValue.toPlainString());
 	}
 
@@ -341,6 +342,8 @@ public class LeadEvents {
 	 */
 	public void lost(String leadId, String lostReason, String reason, boolean forTiming) {
 		change(leadId, "be lost", ACCEPTED, LeadStatus.LOST, null);
+		milestones.disposed(leadId, LeadStatus.LOST.name(), lostReason != null ? lostReason : forTiming ? "TIMING" : "OTHER",
+				null);
 		history.record(leadId, HistoryType.LOST,
 				forTiming ? "Lost for timing: " + reason + " — back to cultivation, not lost for good"
 						: (lostReason == null ? "Lost: " : "Lost (" + lostReason + "): ") + reason);
@@ -349,6 +352,7 @@ public class LeadEvents {
 	/** Sales says it was never a lead: marketing's programs hear it. */
 	public void notALead(String leadId, String reason) {
 		change(leadId, "be closed as not a lead", ACCEPTED, LeadStatus.NOT_A_LEAD, null);
+		milestones.disposed(leadId, LeadStatus.NOT_A_LEAD.name(), null, null);
 		history.record(leadId, HistoryType.NOT_A_LEAD, "Not a lead: " + reason);
 	}
 

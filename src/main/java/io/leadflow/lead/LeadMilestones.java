@@ -78,6 +78,15 @@ class LeadMilestones {
 			});
 	}
 
+	/** The rep's disposition, with the rep and team that hold the lead as they report it. */
+	void disposed(String leadId, String outcome, String lostReason, java.math.BigDecimal dealValue) {
+		jdbc.sql("""
+				INSERT INTO lead_disposition (lead_id, outcome, lost_reason, deal_value, rep_id, team, reported_at)
+				SELECT id, ?, ?, ?, owner_id, team, ? FROM lead WHERE id = ?""")
+			.params(outcome, lostReason, dealValue, now(), leadId)
+			.update();
+	}
+
 	private static OffsetDateTime now() {
 		return OffsetDateTime.now(ZoneOffset.UTC);
 	}

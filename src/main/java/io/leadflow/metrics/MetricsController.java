@@ -38,11 +38,14 @@ class MetricsController {
 
 	private final Speed speed;
 
+	private final Outcomes outcomes;
+
 	private final Access access;
 
-	MetricsController(Funnel funnel, Speed speed, Access access) {
+	MetricsController(Funnel funnel, Speed speed, Outcomes outcomes, Access access) {
 		this.funnel = funnel;
 		this.speed = speed;
+		this.outcomes = outcomes;
 		this.access = access;
 	}
 
@@ -69,6 +72,41 @@ class MetricsController {
 		return answer(report, Speed.Row.class, report.rows(), "speed", format, accept);
 	}
 
+	@GetMapping("/rejections")
+	@Operation(summary = "What sales says about marketing's leads: rejections made in the period, by reason")
+	ResponseEntity<?> rejections(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@Parameter(description = "source, campaign, team, partner or rep") @RequestParam(defaultValue = "source") String by,
+			@RequestParam(required = false) String source, @RequestParam(required = false) String campaign,
+			@RequestParam(required = false) String team, @RequestParam(required = false) String partner,
+			@RequestParam(required = false) String format, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+		Outcomes.Rejections report = outcomes
+			.rejections(filter(from, to, by, Outcomes.groupings(), source, campaign, team, partner));
+		return answer(report, Outcomes.RejectionRow.class, report.rows(), "rejections", format, accept);
+	}
+
+	@GetMapping("/dispositions")
+	@Operation(summary = "Closing the loop: dispositions reported in the period — won with value, lost by reason, not a lead")
+	ResponseEntity<?> dispositions(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@Parameter(description = "source, campaign, team, partner or rep") @RequestParam(defaultValue = "campaign") String by,
+			@RequestParam(required = false) String source, @RequestParam(required = false) String campaign,
+			@RequestParam(required = false) String team, @RequestParam(required = false) String partner,
+			@RequestParam(required = false) String format, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+		Outcomes.Dispositions report = outcomes
+			.dispositions(filter(from, to, by, Outcomes.groupings(), source, campaign, team, partner));
+		return answer(report, Outcomes.DispositionRow.class, report.rows(), "dispositions", format, accept);
+	}
+
+	@GetMapping("/fair-game")
+	@Operation(summary = "Leads won in the period by a rep after another rep had rejected them, by the rep who won them")
+	ResponseEntity<?> fairGame(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(required = false) String source, @RequestParam(required = false) String campaign,
+			@RequestParam(required = false) String team, @RequestParam(required = false) String partner,
+			@RequestParam(required = false) String format, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+		Outcomes.FairGame report = outcomes
+			.fairGame(filter(from, to, "rep", Outcomes.groupings(), source, campaign, team, partner));
+		return answer(report, Outcomes.FairGameRow.class, report.rows(), "fair-game", format, accept);
+	}
+
 	private static List<Funnel.Row> withTotal(Funnel.Report report) {
 		List<Funnel.Row> rows = new java.util.ArrayList<>(report.rows());
 		Funnel.Row total = report.total();
@@ -90,7 +128,7 @@ class MetricsController {
 		return MetricsFilter.of(from, to, by, groupings, source, campaign, team, partner, visible);
 	}
 
-	/** Null: every team. A partner's rep sees their partner only; a manager their teams, or all in none. */
+	/** Null: every team. A partner's rep or manager sees their partner only; a manager their teams, or all in none. */
 	static Set<String> visibleTeams(Viewer viewer) {
 		if (viewer.seesEverything()) {
 			return null;
@@ -98,7 +136,7 @@ class MetricsController {
 		if (viewer.isManager()) {
 			return viewer.teams().isEmpty() ? null : viewer.teams();
 		}
-		if (viewer.groups().contains(Groups.PARTNER_REPS)) {
+		if (viewer.groups().contains(Groups.PARTNER_REPS) || viewer.groups().contains(Groups.PARTNER_MANAGERS)) {
 			return viewer.teams();
 		}
 		return Set.of();

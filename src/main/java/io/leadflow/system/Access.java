@@ -43,7 +43,7 @@ public class Access implements HandlerInterceptor {
 			new Rule(HttpMethod.GET, "/api/rejections/**", Set.of(MARKETING, MANAGERS)),
 			new Rule(HttpMethod.GET, "/api/mails", Set.of(MARKETING)),
 			// what each caller's numbers cover is io.leadflow.metrics' business: a partner rep gets their partner's
-			new Rule(HttpMethod.GET, "/api/metrics/**", Set.of(MARKETING, MANAGERS, PARTNER_REPS)),
+			new Rule(HttpMethod.GET, "/api/metrics/**", Set.of(MARKETING, MANAGERS, PARTNER_REPS, PARTNER_MANAGERS)),
 			new Rule(HttpMethod.POST, "/api/engagements", Set.of(MARKETING, INTAKE)),
 			new Rule(HttpMethod.GET, "/api/accounts/*", Set.of(MARKETING, MANAGERS)));
 

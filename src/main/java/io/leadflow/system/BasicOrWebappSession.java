@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
@@ -30,10 +31,22 @@ class BasicOrWebappSession extends ProcessEngineAuthenticationFilter {
 
 	private static final String ENGINE = "default";
 
+	private final ProcessEngine engine;
+
 	private final IdentityService identityService;
 
-	BasicOrWebappSession(IdentityService identityService) {
-		this.identityService = identityService;
+	BasicOrWebappSession(ProcessEngine engine) {
+		this.engine = engine;
+		this.identityService = engine.getIdentityService();
+	}
+
+	/**
+	 * This application's engine, not whichever engine named "default" registered last in the JVM
+	 * (Camunda's static lookup): a user must be signed in where Leadflow then asks who they are.
+	 */
+	@Override
+	protected ProcessEngine getAddressedEngine(String engineName) {
+		return engine.getName().equals(engineName) ? engine : null;
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -50,9 +51,8 @@ class WebConfig implements WebMvcConfigurer {
 			"/v3/api-docs", "/v3/api-docs.yaml", "/swagger-ui/*", "/swagger-ui.html", "/error" };
 
 	@Bean
-	FilterRegistrationBean<ProcessEngineAuthenticationFilter> basicAuthentication(IdentityService identityService) {
-		var registration = new FilterRegistrationBean<ProcessEngineAuthenticationFilter>(
-				new BasicOrWebappSession(identityService));
+	FilterRegistrationBean<ProcessEngineAuthenticationFilter> basicAuthentication(ProcessEngine engine) {
+		var registration = new FilterRegistrationBean<ProcessEngineAuthenticationFilter>(new BasicOrWebappSession(engine));
 		registration.setName("leadflow-basic-authentication");
 		registration.setInitParameters(Map.of(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
 				"org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider",

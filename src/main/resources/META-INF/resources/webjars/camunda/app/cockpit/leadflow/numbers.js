@@ -1,4 +1,5 @@
-// Leadflow's numbers inside Cockpit (docs/metrics.md): the funnel and the speed to accept, each
+// Leadflow's numbers inside Cockpit (docs/metrics.md): the funnel, the speed to accept, rejections
+// by reason and dispositions, each
 // drawn as a chart with its figures in a table under it, for the period and filters in the URL
 // (#/leadflow-numbers?from=…&to=…&by=…&campaign=…), so a manager can send a link. The figures come
 // from Leadflow's own API with the Cockpit login (no second sign-in); what the user may see is
@@ -60,6 +61,13 @@ function duration(seconds) {
   if (seconds < 3600) return Math.round(seconds / 60) + ' min';
   if (seconds < 86400) return (seconds / 3600).toFixed(1) + ' h';
   return (seconds / 86400).toFixed(1) + ' days';
+}
+
+// WRONG_TERRITORY → "Wrong territory": codes stay in the API, people read words
+function words(code) {
+  if (!code) return '';
+  const spelt = code.replace(/_/g, ' ').toLowerCase();
+  return spelt.charAt(0).toUpperCase() + spelt.substring(1);
 }
 
 function table(headings, rows, className) {
@@ -164,6 +172,27 @@ async function show(container) {
         percent(row.slaCompliance), duration(row.timeToAcceptP50Seconds), duration(row.timeToAcceptP90Seconds),
         String(row.missedDeadlines), String(row.pending)]), 'leadflow-speed-table'));
     speedPart.part.appendChild(csvLink('speed', new URLSearchParams([...query].filter(([name]) => name !== 'by'))));
+
+    const [rejections, dispositions] = await Promise.all([read('rejections', query), read('dispositions', query)]);
+    const saysPart = section(container, 'What sales says about the leads: rejections by reason', 'rejections');
+    const byReason = {};
+    for (const row of rejections.rows) byReason[row.reason] = (byReason[row.reason] || 0) + row.rejections;
+    chart(Chart, saysPart.canvas, Object.keys(byReason).map(words), Object.values(byReason), 'Rejections', true);
+    saysPart.part.appendChild(table([GROUPINGS[rejections.by], 'Reason', 'Rejections'],
+      rejections.rows.map(row => [row.key ?? '(none)', words(row.reason), String(row.rejections)]), 'leadflow-rejections-table'));
+    saysPart.part.appendChild(csvLink('rejections', query));
+
+    const endedPart = section(container, 'How the leads ended: dispositions reported', 'dispositions');
+    const byOutcome = {};
+    for (const row of dispositions.rows) {
+      const label = words(row.outcome) + (row.lostReason ? ' (' + words(row.lostReason).toLowerCase() + ')' : '');
+      byOutcome[label] = (byOutcome[label] || 0) + row.leads;
+    }
+    chart(Chart, endedPart.canvas, Object.keys(byOutcome), Object.values(byOutcome), 'Leads', true);
+    endedPart.part.appendChild(table([GROUPINGS[dispositions.by], 'Outcome', 'Lost because', 'Leads', 'Won value'],
+      dispositions.rows.map(row => [row.key ?? '(none)', words(row.outcome), words(row.lostReason), String(row.leads),
+        String(row.dealValue)]), 'leadflow-dispositions-table'));
+    endedPart.part.appendChild(csvLink('dispositions', query));
   } catch (error) {
     status.textContent = 'The numbers could not be read: ' + error.message;
   }
