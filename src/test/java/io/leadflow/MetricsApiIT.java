@@ -125,6 +125,63 @@ class MetricsApiIT {
 	}
 
 	@Test
+	void aLeadNotReadyForSalesIsCountedInCultivationAndListedWithNoTask() {
+		Api api = new Api(port);
+		String campaign = "Nurture " + UUID.randomUUID().toString().substring(0, 8);
+		String unique = UUID.randomUUID().toString().substring(0, 8);
+		String lead = api.postLead("""
+				{"source": "webinar", "campaign": "%s", "contact": {"firstName": "Carla", "lastName": "Early",
+				 "email": "carla@early-%s.example", "roleLevel": "OTHER"},
+				 "company": {"name": "Early %s", "domain": "early-%s.example", "country": "DE"},
+				 "productInterest": "Platform"}""".formatted(campaign, unique, unique, unique));
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(30))
+			.until(() -> api.get("mara", "/api/leads/" + lead).json().get("status").asText(), "CULTIVATING"::equals);
+		String filter = "campaign=" + URLEncoder.encode(campaign, StandardCharsets.UTF_8);
+
+		JsonNode cultivation = api.get("mara", "/api/metrics/cultivation?by=campaign&" + filter).json();
+		assertThat(cultivation.get("rows")).hasSize(1);
+		JsonNode row = cultivation.at("/rows/0");
+		assertThat(row.get("cultivated").asLong()).isEqualTo(1);
+		assertThat(row.get("inCultivation").asLong()).isEqualTo(1);
+		assertThat(row.get("dormant").asLong()).isZero();
+		assertThat(row.get("requalified").asLong()).isZero();
+		assertThat(row.get("loopsPerLead").asDouble()).isEqualTo(1.0);
+		JsonNode funnel = api.get("mara", "/api/metrics/funnel?" + filter).json().get("total");
+		assertThat(funnel.get("cultivated").asLong()).isEqualTo(1);
+		assertThat(funnel.get("salesReady").asLong()).isZero();
+		// marketing lists the leads that have no task today
+		JsonNode listed = api.get("mara", "/api/leads?status=CULTIVATING&" + filter).json();
+		assertThat(listed.get("items")).extracting(item -> item.get("id").asText()).containsExactly(lead);
+	}
+
+	@Test
+	void theAccountsQualityOfEngagementSpreadsOverOneToTenAndIsMarketingsAndManagers() {
+		Api api = new Api(port);
+		String unique = UUID.randomUUID().toString().substring(0, 8);
+		Api.Answer engaged = api.post("intake", "/api/engagements", """
+				{"email": "wanda@engaged-%s.example", "type": "WEBINAR", "occurredAt": "%s", "firstName": "Wanda",
+				 "lastName": "Engaged", "roleLevel": "MANAGER", "country": "GB"}"""
+			.formatted(unique, java.time.OffsetDateTime.now(ZoneOffset.UTC).minusHours(1)));
+		assertThat(engaged.status()).as(engaged.toString()).isEqualTo(201);
+
+		JsonNode quality = api.get("mara", "/api/metrics/engagement").json();
+		assertThat(quality.get("distribution")).extracting(bucket -> bucket.get("score").asInt())
+			.containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+		long accounts = 0;
+		for (JsonNode bucket : quality.get("distribution")) {
+			accounts += bucket.get("accounts").asLong();
+		}
+		assertThat(accounts).as("the account that just engaged is counted").isPositive();
+		assertThat(quality.get("highest")).isNotEmpty().hasSizeLessThanOrEqualTo(10);
+		assertThat(quality.at("/highest/0/score").asInt()).isBetween(1, 10);
+		assertThat(api.get("sam", "/api/metrics/engagement").status()).isEqualTo(200);
+		assertThat(api.get("pia", "/api/metrics/engagement").status()).isEqualTo(403);
+		assertThat(api.send("mara", "GET", "/api/metrics/engagement?format=csv", null, null).body())
+			.startsWith("accountId,name,score,fourWeeksAgo,change\r\n");
+	}
+
+	@Test
 	void eachCallerGetsTheirSliceAndAskingForAnotherTeamIsRefused() {
 		Api api = new Api(port);
 		String campaign = "Scope " + UUID.randomUUID().toString().substring(0, 8);

@@ -222,7 +222,9 @@ class WebappsIT {
 					"return Chart.getChart(document.getElementById('leadflow-funnel-chart')).data.datasets[0].data.slice(0, 5)");
 			assertThat(drawn.toString()).as("the chart draws the same figures").isEqualTo("[2, 2, 0, 2, 1]");
 			assertThat(browser.findElements(By.cssSelector(".leadflow-speed-table tbody tr"))).isNotEmpty();
-			wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".leadflow-dispositions-table")));
+			wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".leadflow-engagement-highest")));
+			assertThat(browser.findElements(By.cssSelector(".leadflow-cultivation-table"))).hasSize(1);
+			assertThat(browser.findElements(By.cssSelector(".leadflow-dispositions-table"))).hasSize(1);
 			assertThat(browser.findElements(By.cssSelector("#leadflow-rejections-chart"))).hasSize(1);
 			screenshot("cockpit-numbers-" + user);
 		}

@@ -55,6 +55,17 @@ public class Engagements {
 			.list();
 	}
 
+	/** Every engagement since the moment, by account, each account's oldest first: scores for many accounts at once. */
+	public java.util.Map<String, List<Engagement>> byAccountSince(java.time.Instant since) {
+		java.util.Map<String, List<Engagement>> byAccount = new java.util.LinkedHashMap<>();
+		jdbc.sql("SELECT " + COLUMNS + " WHERE e.occurred_at >= ? ORDER BY e.account_id, e.occurred_at, e.id")
+			.param(OffsetDateTime.ofInstant(since, ZoneOffset.UTC))
+			.query(this::map)
+			.list()
+			.forEach(e -> byAccount.computeIfAbsent(e.accountId(), account -> new java.util.ArrayList<>()).add(e));
+		return byAccount;
+	}
+
 	private Engagement map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		String firstName = rs.getString("first_name");
 		String lastName = rs.getString("last_name");

@@ -127,11 +127,13 @@ public class LeadEvents {
 	/** A long silence ended the cultivation loop; the next engagement wakes the lead. */
 	public void dormant(String leadId, String silence) {
 		change(leadId, "go dormant", EnumSet.of(LeadStatus.CULTIVATING), LeadStatus.DORMANT, null);
+		milestones.reached(leadId, Stage.DORMANT);
 		history.record(leadId, HistoryType.DORMANT, "No engagement for " + silence
 				+ ": dormant. The next engagement wakes the lead and it goes through qualification again");
 	}
 
 	public void woken(String leadId, String engagementType) {
+		milestones.reached(leadId, Stage.WOKEN);
 		history.record(leadId, HistoryType.WOKEN_UP, "Woken from dormancy by " + engagementType + ": qualified again");
 	}
 

@@ -16,7 +16,7 @@ class LeadMilestones {
 
 	enum Stage {
 		SALES_READY("sales_ready_at"), CULTIVATED("cultivated_at"), ROUTED("routed_at"), ACCEPTED("accepted_at"),
-		REJECTED("rejected_at");
+		REJECTED("rejected_at"), DORMANT("dormant_at"), WOKEN("woken_at");
 
 		private final String column;
 
@@ -44,7 +44,14 @@ class LeadMilestones {
 		jdbc.sql("UPDATE lead_funnel SET " + stage.column + " = ? WHERE lead_id = ? AND " + stage.column + " IS NULL")
 			.params(now(), leadId)
 			.update();
+		if (stage == Stage.SALES_READY) {
+			// ready for sales again after cultivation: what the nurturing was for
+			jdbc.sql("""
+					UPDATE lead_funnel SET requalified_at = ? WHERE lead_id = ? AND requalified_at IS NULL
+					AND cultivated_at IS NOT NULL""").params(now(), leadId).update();
+		}
 	}
+
 
 	/** @param rep null when the lead is offered to the whole team */
 	void offered(String leadId, String team, String rep) {

@@ -40,9 +40,16 @@ class MetricsController {
 
 	private final Outcomes outcomes;
 
+	private final Cultivation cultivation;
+
+	private final EngagementQuality engagementQuality;
+
 	private final Access access;
 
-	MetricsController(Funnel funnel, Speed speed, Outcomes outcomes, Access access) {
+	MetricsController(Funnel funnel, Speed speed, Outcomes outcomes, Cultivation cultivation,
+			EngagementQuality engagementQuality, Access access) {
+		this.engagementQuality = engagementQuality;
+		this.cultivation = cultivation;
 		this.funnel = funnel;
 		this.speed = speed;
 		this.outcomes = outcomes;
@@ -105,6 +112,32 @@ class MetricsController {
 		Outcomes.FairGame report = outcomes
 			.fairGame(filter(from, to, "rep", Outcomes.groupings(), source, campaign, team, partner));
 		return answer(report, Outcomes.FairGameRow.class, report.rows(), "fair-game", format, accept);
+	}
+
+	@GetMapping("/cultivation")
+	@Operation(summary = "Of the leads received in the period, those nurtured: in cultivation or dormant now, woken, ready for sales again, won; loops per lead")
+	ResponseEntity<?> cultivation(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@Parameter(description = "source or campaign") @RequestParam(defaultValue = "campaign") String by,
+			@RequestParam(required = false) String source, @RequestParam(required = false) String campaign,
+			@RequestParam(required = false) String team, @RequestParam(required = false) String partner,
+			@RequestParam(required = false) String format, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+		Cultivation.Report report = cultivation
+			.report(filter(from, to, by, Cultivation.groupings(), source, campaign, team, partner));
+		return answer(report, Cultivation.Row.class, report.rows(), "cultivation", format, accept);
+	}
+
+	@GetMapping("/engagement")
+	@Operation(summary = "Accounts' Quality of Engagement: spread over 1 to 10, the most engaged, the fastest falling, and the score of won beside lost accounts when the outcome was reported (in the period)")
+	ResponseEntity<?> engagement(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(required = false) String format, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+		Viewer viewer = access.viewer();
+		if (!viewer.seesEverything() && !viewer.isManager()) {
+			// accounts are every team's: a partner sees its leads' numbers, not the company's accounts
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN, viewer.userId() + " may not see every account's engagement");
+		}
+		EngagementQuality.Report report = engagementQuality
+			.report(MetricsFilter.of(from, to, "account", Set.of("account"), null, null, null, null, null));
+		return answer(report, EngagementQuality.AccountScore.class, report.highest(), "engagement", format, accept);
 	}
 
 	private static List<Funnel.Row> withTotal(Funnel.Report report) {

@@ -1,5 +1,5 @@
 // Leadflow's numbers inside Cockpit (docs/metrics.md): the funnel, the speed to accept, rejections
-// by reason and dispositions, each
+// by reason, dispositions, cultivation and the accounts' Quality of Engagement, each
 // drawn as a chart with its figures in a table under it, for the period and filters in the URL
 // (#/leadflow-numbers?from=…&to=…&by=…&campaign=…), so a manager can send a link. The figures come
 // from Leadflow's own API with the Cockpit login (no second sign-in); what the user may see is
@@ -193,6 +193,39 @@ async function show(container) {
       dispositions.rows.map(row => [row.key ?? '(none)', words(row.outcome), words(row.lostReason), String(row.leads),
         String(row.dealValue)]), 'leadflow-dispositions-table'));
     endedPart.part.appendChild(csvLink('dispositions', query));
+
+    const nurtured = await read('cultivation', new URLSearchParams([...query].filter(([name]) => name !== 'by')));
+    const nurturePart = section(container, 'Cultivation: the leads marketing nurtured', 'cultivation');
+    const steps = [['cultivated', 'Cultivated'], ['inCultivation', 'In cultivation now'], ['dormant', 'Dormant now'],
+      ['woken', 'Woken by an engagement'], ['requalified', 'Ready for sales again'], ['won', 'Won']];
+    const sums = steps.map(([key]) => nurtured.rows.reduce((sum, row) => sum + row[key], 0));
+    chart(Chart, nurturePart.canvas, steps.map(([, label]) => label), sums, 'Leads', true);
+    nurturePart.part.appendChild(table(['Campaign'].concat(steps.map(([, label]) => label), ['Loops per lead']),
+      nurtured.rows.map(row => [row.key ?? '(none)'].concat(steps.map(([key]) => String(row[key])), [String(row.loopsPerLead)])),
+      'leadflow-cultivation-table'));
+    nurturePart.part.appendChild(element('p', 'Leads in cultivation or dormant have no task in Tasklist; the API lists them: '
+      + '/api/leads?status=CULTIVATING and /api/leads?status=DORMANT.'));
+    nurturePart.part.appendChild(csvLink('cultivation', new URLSearchParams([...query].filter(([name]) => name !== 'by'))));
+
+    // every team's accounts: marketing's and managers' only, so a partner's manager sees no section
+    const period = new URLSearchParams([...query].filter(([name]) => name === 'from' || name === 'to'));
+    const quality = await read('engagement', period).catch(() => null);
+    if (quality) {
+      const qualityPart = section(container, 'Accounts by Quality of Engagement (1 to 10)', 'engagement');
+      chart(Chart, qualityPart.canvas, quality.distribution.map(bucket => String(bucket.score)),
+        quality.distribution.map(bucket => bucket.accounts), 'Accounts', false);
+      qualityPart.part.appendChild(element('h4', 'Most engaged'));
+      qualityPart.part.appendChild(table(['Account', 'Score', '4 weeks ago'],
+        quality.highest.map(row => [row.name, String(row.score), String(row.fourWeeksAgo)]), 'leadflow-engagement-highest'));
+      qualityPart.part.appendChild(element('h4', 'Falling fastest'));
+      qualityPart.part.appendChild(table(['Account', 'Score', '4 weeks ago', 'Change'],
+        quality.fastestFalling.map(row => [row.name, String(row.score), String(row.fourWeeksAgo), String(row.change)]),
+        'leadflow-engagement-falling'));
+      qualityPart.part.appendChild(element('h4', 'The account\'s score when the outcome was reported'));
+      qualityPart.part.appendChild(table(['Outcome', 'Dispositions', 'Average score'],
+        quality.atDisposition.map(row => [words(row.outcome), String(row.dispositions), String(row.averageScore)]),
+        'leadflow-engagement-outcomes'));
+    }
   } catch (error) {
     status.textContent = 'The numbers could not be read: ' + error.message;
   }

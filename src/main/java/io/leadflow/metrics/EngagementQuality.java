@@ -1,0 +1,136 @@
+package io.leadflow.metrics;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+
+import io.leadflow.cultivation.Engagements;
+import io.leadflow.cultivation.Engagements.Engagement;
+import io.leadflow.cultivation.QualityOfEngagement;
+import io.leadflow.cultivation.QualityOfEngagementWeights;
+import io.leadflow.system.EngineClock;
+
+/**
+ * The accounts' Quality of Engagement (docs/cultivation.md) across all accounts: how they spread
+ * over the scores 1 to 10, the most engaged and the fastest falling, and the score of won accounts
+ * beside lost ones when the rep reported the outcome. Computed with the same formula and weights
+ * as one account's score, from the engagements within the formula's window.
+ */
+@Service
+class EngagementQuality {
+
+	/** "Falling" compares with the score this long ago. */
+	static final Duration FALL_PERIOD = Duration.ofDays(28);
+
+	private static final int LISTED = 10;
+
+	private final Engagements engagements;
+
+	private final QualityOfEngagement formula;
+
+	private final QualityOfEngagementWeights weights;
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	EngagementQuality(Engagements engagements, QualityOfEngagement formula, QualityOfEngagementWeights weights,
+			NamedParameterJdbcTemplate jdbc) {
+		this.engagements = engagements;
+		this.formula = formula;
+		this.weights = weights;
+		this.jdbc = jdbc;
+	}
+
+	Report report(MetricsFilter filter) {
+		Instant now = EngineClock.now();
+		// what the scores read: the window before four weeks ago, and before the period's first disposition
+		Instant fourWeeksAgo = now.minus(FALL_PERIOD).minus(weights.window());
+		Instant periodStart = filter.start().toInstant().minus(weights.window());
+		Map<String, List<Engagement>> byAccount = engagements
+			.byAccountSince(periodStart.isBefore(fourWeeksAgo) ? periodStart : fourWeeksAgo);
+		Map<String, String> names = names();
+
+		long[] distribution = new long[11];
+		List<AccountScore> scores = new ArrayList<>();
+		for (Map.Entry<String, List<Engagement>> account : byAccount.entrySet()) {
+			int score = formula.score(account.getValue(), now).score();
+			int before = formula.score(account.getValue(), now.minus(FALL_PERIOD)).score();
+			distribution[score]++;
+			scores.add(new AccountScore(account.getKey(), names.getOrDefault(account.getKey(), account.getKey()), score,
+					before, score - before));
+		}
+		List<ScoreCount> spread = new ArrayList<>();
+		for (int score = 1; score <= 10; score++) {
+			spread.add(new ScoreCount(score, distribution[score]));
+		}
+		List<AccountScore> highest = scores.stream()
+			.sorted(Comparator.comparingInt(AccountScore::score).reversed().thenComparing(AccountScore::name))
+			.limit(LISTED)
+			.toList();
+		List<AccountScore> falling = scores.stream()
+			.filter(score -> score.change() < 0)
+			.sorted(Comparator.comparingInt(AccountScore::change).thenComparing(AccountScore::name))
+			.limit(LISTED)
+			.toList();
+		return new Report(LocalDate.ofInstant(now, java.time.ZoneOffset.UTC), spread, highest, falling,
+				atDisposition(filter, byAccount));
+	}
+
+	/** For the dispositions reported in the period: the account's score when the rep reported it, by outcome. */
+	private List<OutcomeScore> atDisposition(MetricsFilter filter, Map<String, List<Engagement>> byAccount) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("start", filter.start());
+		params.put("end", filter.end());
+		Map<String, long[]> sums = new LinkedHashMap<>();
+		jdbc.query("""
+				SELECT e.outcome, l.account_id, e.reported_at FROM lead_disposition e JOIN lead l ON l.id = e.lead_id
+				WHERE e.reported_at >= :start AND e.reported_at < :end ORDER BY e.outcome""", params, rs -> {
+			List<Engagement> account = byAccount.getOrDefault(rs.getString("account_id"), List.of());
+			Instant reported = rs.getObject("reported_at", java.time.OffsetDateTime.class).toInstant();
+			long[] sum = sums.computeIfAbsent(rs.getString("outcome"), outcome -> new long[2]);
+			sum[0] += formula.score(account, reported).score();
+			sum[1]++;
+		});
+		return sums.entrySet()
+			.stream()
+			.map(entry -> new OutcomeScore(entry.getKey(), entry.getValue()[1],
+					Math.round(10.0 * entry.getValue()[0] / entry.getValue()[1]) / 10.0))
+			.toList();
+	}
+
+	private Map<String, String> names() {
+		Map<String, String> names = new HashMap<>();
+		jdbc.query("SELECT id, name FROM account", rs -> {
+			names.put(rs.getString("id"), rs.getString("name"));
+		});
+		return names;
+	}
+
+	/**
+	 * @param distribution accounts per score 1..10, of the accounts with an engagement in the formula's window
+	 * @param fastestFalling accounts whose score fell most in the last four weeks
+	 * @param atDisposition the average score of the account when a lead of it was won, lost or closed as not a lead
+	 */
+	record Report(LocalDate asOf, List<ScoreCount> distribution, List<AccountScore> highest,
+			List<AccountScore> fastestFalling, List<OutcomeScore> atDisposition) {
+	}
+
+	record ScoreCount(int score, long accounts) {
+	}
+
+	/** @param fourWeeksAgo the score 28 days ago; {@code change} = score − fourWeeksAgo */
+	record AccountScore(String accountId, String name, int score, int fourWeeksAgo, int change) {
+	}
+
+	record OutcomeScore(String outcome, long dispositions, double averageScore) {
+	}
+
+}
