@@ -199,8 +199,7 @@ public class LeadEvents {
 
 	/** Every way a lead reaches a rep's or a team's Tasklist: the offer the speed metrics time. */
 	private void offered(String leadId, String team, String rep) {
-		milestones.reached(leadId, Stage.SALES_READY);
-		milestones.reached(leadId, Stage.ROUTED);
+		milestones.reached(leadId, Stage.SALES_READY, Stage.ROUTED);
 		milestones.offered(leadId, team, rep);
 	}
 

@@ -39,19 +39,23 @@ class LeadMilestones {
 		jdbc.sql("INSERT INTO lead_funnel (lead_id) VALUES (?)").param(leadId).update();
 	}
 
-	/** The first time only: a lead routed three times was routed once, in the funnel. */
-	void reached(String leadId, Stage stage) {
-		jdbc.sql("UPDATE lead_funnel SET " + stage.column + " = ? WHERE lead_id = ? AND " + stage.column + " IS NULL")
-			.params(now(), leadId)
-			.update();
-		if (stage == Stage.SALES_READY) {
-			// ready for sales again after cultivation: what the nurturing was for
-			jdbc.sql("""
-					UPDATE lead_funnel SET requalified_at = ? WHERE lead_id = ? AND requalified_at IS NULL
-					AND cultivated_at IS NOT NULL""").params(now(), leadId).update();
+	/**
+	 * The first time only (a lead routed three times was routed once, in the funnel), in one
+	 * statement however many stages. Sales-ready after a cultivation also marks the lead ready
+	 * again: what the nurturing was for.
+	 */
+	void reached(String leadId, Stage... stages) {
+		StringBuilder sql = new StringBuilder("UPDATE lead_funnel SET ");
+		for (Stage stage : stages) {
+			sql.append(stage.column).append(" = COALESCE(").append(stage.column).append(", :now), ");
 		}
+		if (java.util.Arrays.asList(stages).contains(Stage.SALES_READY)) {
+			sql.append("requalified_at = CASE WHEN requalified_at IS NULL AND cultivated_at IS NOT NULL THEN :now")
+				.append(" ELSE requalified_at END, ");
+		}
+		sql.setLength(sql.length() - 2);
+		jdbc.sql(sql + " WHERE lead_id = :lead").param("now", now()).param("lead", leadId).update();
 	}
-
 
 	/** @param rep null when the lead is offered to the whole team */
 	void offered(String leadId, String team, String rep) {

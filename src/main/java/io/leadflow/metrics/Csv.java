@@ -39,7 +39,7 @@ final class Csv {
 		if (value == null) {
 			return "";
 		}
-		String text = value instanceof Number ? value.toString() : value.toString();
+		String text = value.toString();
 		if (!(value instanceof Number) && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
 			text = "'" + text;
 		}

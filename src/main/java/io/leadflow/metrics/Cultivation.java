@@ -1,7 +1,6 @@
 package io.leadflow.metrics;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,9 +21,7 @@ class Cultivation {
 	}
 
 	Report report(MetricsFilter filter) {
-		Map<String, Object> params = new HashMap<>();
-		params.put("start", filter.start());
-		params.put("end", filter.end());
+		Map<String, Object> params = filter.periodParams();
 		String key = GROUPINGS.get(filter.by());
 		List<Row> rows = jdbc.query("SELECT " + key + """
 				 AS grouping_key, COUNT(*) AS cultivated,

@@ -56,39 +56,40 @@ class EngagementQuality {
 		Instant periodStart = filter.start().toInstant().minus(weights.window());
 		Map<String, List<Engagement>> byAccount = engagements
 			.byAccountSince(periodStart.isBefore(fourWeeksAgo) ? periodStart : fourWeeksAgo);
-		Map<String, String> names = names();
-
 		long[] distribution = new long[11];
 		List<AccountScore> scores = new ArrayList<>();
 		for (Map.Entry<String, List<Engagement>> account : byAccount.entrySet()) {
 			int score = formula.score(account.getValue(), now).score();
 			int before = formula.score(account.getValue(), now.minus(FALL_PERIOD)).score();
 			distribution[score]++;
-			scores.add(new AccountScore(account.getKey(), names.getOrDefault(account.getKey(), account.getKey()), score,
-					before, score - before));
+			scores.add(new AccountScore(account.getKey(), null, score, before, score - before));
 		}
 		List<ScoreCount> spread = new ArrayList<>();
 		for (int score = 1; score <= 10; score++) {
 			spread.add(new ScoreCount(score, distribution[score]));
 		}
 		List<AccountScore> highest = scores.stream()
-			.sorted(Comparator.comparingInt(AccountScore::score).reversed().thenComparing(AccountScore::name))
+			.sorted(Comparator.comparingInt(AccountScore::score).reversed().thenComparing(AccountScore::accountId))
 			.limit(LISTED)
 			.toList();
 		List<AccountScore> falling = scores.stream()
 			.filter(score -> score.change() < 0)
-			.sorted(Comparator.comparingInt(AccountScore::change).thenComparing(AccountScore::name))
+			.sorted(Comparator.comparingInt(AccountScore::change).thenComparing(AccountScore::accountId))
 			.limit(LISTED)
 			.toList();
+		// names only for the accounts listed, not for every account scored
+		Map<String, String> names = names(java.util.stream.Stream.concat(highest.stream(), falling.stream())
+			.map(AccountScore::accountId)
+			.collect(java.util.stream.Collectors.toSet()));
+		highest = highest.stream().map(score -> score.named(names)).toList();
+		falling = falling.stream().map(score -> score.named(names)).toList();
 		return new Report(LocalDate.ofInstant(now, java.time.ZoneOffset.UTC), spread, highest, falling,
 				atDisposition(filter, byAccount));
 	}
 
 	/** For the dispositions reported in the period: the account's score when the rep reported it, by outcome. */
 	private List<OutcomeScore> atDisposition(MetricsFilter filter, Map<String, List<Engagement>> byAccount) {
-		Map<String, Object> params = new HashMap<>();
-		params.put("start", filter.start());
-		params.put("end", filter.end());
+		Map<String, Object> params = filter.periodParams();
 		Map<String, long[]> sums = new LinkedHashMap<>();
 		jdbc.query("""
 				SELECT e.outcome, l.account_id, e.reported_at FROM lead_disposition e JOIN lead l ON l.id = e.lead_id
@@ -106,11 +107,14 @@ class EngagementQuality {
 			.toList();
 	}
 
-	private Map<String, String> names() {
+	private Map<String, String> names(java.util.Set<String> accountIds) {
 		Map<String, String> names = new HashMap<>();
-		jdbc.query("SELECT id, name FROM account", rs -> {
-			names.put(rs.getString("id"), rs.getString("name"));
-		});
+		if (!accountIds.isEmpty()) {
+			jdbc.query("SELECT id, name FROM account WHERE id IN (:ids)", Map.of("ids", accountIds),
+					rs -> {
+						names.put(rs.getString("id"), rs.getString("name"));
+					});
+		}
 		return names;
 	}
 
@@ -128,6 +132,11 @@ class EngagementQuality {
 
 	/** @param fourWeeksAgo the score 28 days ago; {@code change} = score − fourWeeksAgo */
 	record AccountScore(String accountId, String name, int score, int fourWeeksAgo, int change) {
+
+		AccountScore named(Map<String, String> names) {
+			return new AccountScore(accountId, names.getOrDefault(accountId, accountId), score, fourWeeksAgo, change);
+		}
+
 	}
 
 	record OutcomeScore(String outcome, long dispositions, double averageScore) {

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,9 +26,7 @@ class Funnel {
 	}
 
 	Report report(MetricsFilter filter) {
-		Map<String, Object> params = new HashMap<>();
-		params.put("start", filter.start());
-		params.put("end", filter.end());
+		Map<String, Object> params = filter.periodParams();
 		String where = "l.created_at >= :start AND l.created_at < :end" + filter.conditions("l.team", params);
 		String counts = """
 				COUNT(*) AS received, COUNT(f.sales_ready_at) AS sales_ready, COUNT(f.cultivated_at) AS cultivated,

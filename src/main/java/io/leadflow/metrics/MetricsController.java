@@ -10,15 +10,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import org.springdoc.core.annotations.ParameterObject;
 
-import io.leadflow.identity.Groups;
 import io.leadflow.system.Access;
 import io.leadflow.system.Access.Viewer;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -57,87 +55,57 @@ class MetricsController {
 	}
 
 	@GetMapping("/funnel")
-	@Operation(summary = "Leads received in the period, followed to today: received → sales-ready (or cultivated) → routed → accepted → won, with won value")
-	ResponseEntity<?> funnel(@Parameter(description = "first day, YYYY-MM-DD (UTC); default 29 days before to") @RequestParam(required = false) String from,
-			@Parameter(description = "last day, YYYY-MM-DD (UTC), included; default today") @RequestParam(required = false) String to,
-			@Parameter(description = "source, campaign, team, partner or rep") @RequestParam(defaultValue = "source") String by,
-			@RequestParam(required = false) String source, @RequestParam(required = false) String campaign,
-			@RequestParam(required = false) String team, @RequestParam(required = false) String partner,
-			@RequestParam(required = false) String format, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-		Funnel.Report report = funnel.report(filter(from, to, by, Funnel.groupings(), source, campaign, team, partner));
-		return answer(report, Funnel.Row.class, withTotal(report), "funnel", format, accept);
+	@Operation(summary = "Leads received in the period, followed to today: received → sales-ready (or cultivated) → routed → accepted → won, with won value; by source (default), campaign, team, partner or rep")
+	ResponseEntity<?> funnel(@ParameterObject MetricsRequest request, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+		Funnel.Report report = funnel.report(filter(request, "source", Funnel.groupings()));
+		return answer(report, Funnel.Row.class, withTotal(report), "funnel", request, accept);
 	}
 
 	@GetMapping("/speed")
-	@Operation(summary = "Offers to reps in the period: time to accept (p50, p90), accepted in time, SLA compliance, missed deadlines")
-	ResponseEntity<?> speed(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@Parameter(description = "rep, team or partner") @RequestParam(defaultValue = "rep") String by,
-			@RequestParam(required = false) String source, @RequestParam(required = false) String campaign,
-			@RequestParam(required = false) String team, @RequestParam(required = false) String partner,
-			@RequestParam(required = false) String format, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-		Speed.Report report = speed.report(filter(from, to, by, Speed.groupings(), source, campaign, team, partner));
-		return answer(report, Speed.Row.class, report.rows(), "speed", format, accept);
+	@Operation(summary = "Offers to reps in the period: time to accept (p50, p90), accepted in time, SLA compliance, missed deadlines; by rep (default), team or partner")
+	ResponseEntity<?> speed(@ParameterObject MetricsRequest request, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+		Speed.Report report = speed.report(filter(request, "rep", Speed.groupings()));
+		return answer(report, Speed.Row.class, report.rows(), "speed", request, accept);
 	}
 
 	@GetMapping("/rejections")
-	@Operation(summary = "What sales says about marketing's leads: rejections made in the period, by reason")
-	ResponseEntity<?> rejections(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@Parameter(description = "source, campaign, team, partner or rep") @RequestParam(defaultValue = "source") String by,
-			@RequestParam(required = false) String source, @RequestParam(required = false) String campaign,
-			@RequestParam(required = false) String team, @RequestParam(required = false) String partner,
-			@RequestParam(required = false) String format, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-		Outcomes.Rejections report = outcomes
-			.rejections(filter(from, to, by, Outcomes.groupings(), source, campaign, team, partner));
-		return answer(report, Outcomes.RejectionRow.class, report.rows(), "rejections", format, accept);
+	@Operation(summary = "What sales says about marketing's leads: rejections made in the period, by reason; by source (default), campaign, team, partner or rep")
+	ResponseEntity<?> rejections(@ParameterObject MetricsRequest request, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+		Outcomes.Rejections report = outcomes.rejections(filter(request, "source", Outcomes.groupings()));
+		return answer(report, Outcomes.RejectionRow.class, report.rows(), "rejections", request, accept);
 	}
 
 	@GetMapping("/dispositions")
-	@Operation(summary = "Closing the loop: dispositions reported in the period — won with value, lost by reason, not a lead")
-	ResponseEntity<?> dispositions(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@Parameter(description = "source, campaign, team, partner or rep") @RequestParam(defaultValue = "campaign") String by,
-			@RequestParam(required = false) String source, @RequestParam(required = false) String campaign,
-			@RequestParam(required = false) String team, @RequestParam(required = false) String partner,
-			@RequestParam(required = false) String format, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-		Outcomes.Dispositions report = outcomes
-			.dispositions(filter(from, to, by, Outcomes.groupings(), source, campaign, team, partner));
-		return answer(report, Outcomes.DispositionRow.class, report.rows(), "dispositions", format, accept);
+	@Operation(summary = "Closing the loop: dispositions reported in the period — won with value, lost by reason, not a lead; by campaign (default), source, team, partner or rep")
+	ResponseEntity<?> dispositions(@ParameterObject MetricsRequest request, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+		Outcomes.Dispositions report = outcomes.dispositions(filter(request, "campaign", Outcomes.groupings()));
+		return answer(report, Outcomes.DispositionRow.class, report.rows(), "dispositions", request, accept);
 	}
 
 	@GetMapping("/fair-game")
 	@Operation(summary = "Leads won in the period by a rep after another rep had rejected them, by the rep who won them")
-	ResponseEntity<?> fairGame(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(required = false) String source, @RequestParam(required = false) String campaign,
-			@RequestParam(required = false) String team, @RequestParam(required = false) String partner,
-			@RequestParam(required = false) String format, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-		Outcomes.FairGame report = outcomes
-			.fairGame(filter(from, to, "rep", Outcomes.groupings(), source, campaign, team, partner));
-		return answer(report, Outcomes.FairGameRow.class, report.rows(), "fair-game", format, accept);
+	ResponseEntity<?> fairGame(@ParameterObject MetricsRequest request, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+		Outcomes.FairGame report = outcomes.fairGame(filter(request, "rep", Set.of("rep")));
+		return answer(report, Outcomes.FairGameRow.class, report.rows(), "fair-game", request, accept);
 	}
 
 	@GetMapping("/cultivation")
-	@Operation(summary = "Of the leads received in the period, those nurtured: in cultivation or dormant now, woken, ready for sales again, won; loops per lead")
-	ResponseEntity<?> cultivation(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@Parameter(description = "source or campaign") @RequestParam(defaultValue = "campaign") String by,
-			@RequestParam(required = false) String source, @RequestParam(required = false) String campaign,
-			@RequestParam(required = false) String team, @RequestParam(required = false) String partner,
-			@RequestParam(required = false) String format, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-		Cultivation.Report report = cultivation
-			.report(filter(from, to, by, Cultivation.groupings(), source, campaign, team, partner));
-		return answer(report, Cultivation.Row.class, report.rows(), "cultivation", format, accept);
+	@Operation(summary = "Of the leads received in the period, those nurtured: in cultivation or dormant now, woken, ready for sales again, won; loops per lead; by campaign (default) or source")
+	ResponseEntity<?> cultivation(@ParameterObject MetricsRequest request, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+		Cultivation.Report report = cultivation.report(filter(request, "campaign", Cultivation.groupings()));
+		return answer(report, Cultivation.Row.class, report.rows(), "cultivation", request, accept);
 	}
 
 	@GetMapping("/engagement")
 	@Operation(summary = "Accounts' Quality of Engagement: spread over 1 to 10, the most engaged, the fastest falling, and the score of won beside lost accounts when the outcome was reported (in the period)")
-	ResponseEntity<?> engagement(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(required = false) String format, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+	ResponseEntity<?> engagement(@ParameterObject MetricsRequest request, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
 		Viewer viewer = access.viewer();
 		if (!viewer.seesEverything() && !viewer.isManager()) {
 			// accounts are every team's: a partner sees its leads' numbers, not the company's accounts
 			throw new ResponseStatusException(HttpStatus.FORBIDDEN, viewer.userId() + " may not see every account's engagement");
 		}
-		EngagementQuality.Report report = engagementQuality
-			.report(MetricsFilter.of(from, to, "account", Set.of("account"), null, null, null, null, null));
-		return answer(report, EngagementQuality.AccountScore.class, report.highest(), "engagement", format, accept);
+		EngagementQuality.Report report = engagementQuality.report(filter(request, "account", Set.of("account")));
+		return answer(report, EngagementQuality.AccountScore.class, report.highest(), "engagement", request, accept);
 	}
 
 	private static List<Funnel.Row> withTotal(Funnel.Report report) {
@@ -148,35 +116,22 @@ class MetricsController {
 		return rows;
 	}
 
-	private MetricsFilter filter(String from, String to, String by, Set<String> groupings, String source,
-			String campaign, String team, String partner) {
+	private MetricsFilter filter(MetricsRequest request, String defaultGrouping, Set<String> groupings) {
 		Viewer viewer = access.viewer();
-		Set<String> visible = visibleTeams(viewer);
-		for (String asked : new String[] { team, partner }) {
+		Set<String> visible = access.teamsWhoseNumbersAreVisibleTo(viewer);
+		for (String asked : new String[] { request.team(), request.partner() }) {
 			if (asked != null && !asked.isBlank() && visible != null && !visible.contains(asked)) {
 				throw new ResponseStatusException(HttpStatus.FORBIDDEN,
 						viewer.userId() + " may not see the numbers of " + asked);
 			}
 		}
-		return MetricsFilter.of(from, to, by, groupings, source, campaign, team, partner, visible);
-	}
-
-	/** Null: every team. A partner's rep or manager sees their partner only; a manager their teams, or all in none. */
-	static Set<String> visibleTeams(Viewer viewer) {
-		if (viewer.seesEverything()) {
-			return null;
-		}
-		if (viewer.isManager()) {
-			return viewer.teams().isEmpty() ? null : viewer.teams();
-		}
-		if (viewer.groups().contains(Groups.PARTNER_REPS) || viewer.groups().contains(Groups.PARTNER_MANAGERS)) {
-			return viewer.teams();
-		}
-		return Set.of();
+		return MetricsFilter.of(request, request.by() == null || request.by().isBlank() ? defaultGrouping : request.by(),
+				groupings, visible);
 	}
 
 	private static ResponseEntity<?> answer(Object report, Class<? extends Record> rowType, List<? extends Record> rows,
-			String name, String format, String accept) {
+			String name, MetricsRequest request, String accept) {
+		String format = request.format();
 		boolean csv = "csv".equalsIgnoreCase(format) || format == null && accept != null && accept.contains("text/csv");
 		if (!csv) {
 			return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);

@@ -21,11 +21,10 @@ record MetricsFilter(LocalDate from, LocalDate to, String by, String source, Str
 	/** Two years and a bit: the longest period the pages offer. */
 	static final int LONGEST_PERIOD_DAYS = 800;
 
-	static MetricsFilter of(String from, String to, String by, Set<String> groupings, String source, String campaign,
-			String team, String partner, Set<String> visibleTeams) {
+	static MetricsFilter of(MetricsRequest request, String by, Set<String> groupings, Set<String> visibleTeams) {
 		List<FieldError> errors = new ArrayList<>();
-		LocalDate end = date("to", to, LocalDate.now(ZoneOffset.UTC), errors);
-		LocalDate start = date("from", from, end == null ? null : end.minusDays(29), errors);
+		LocalDate end = date("to", request.to(), LocalDate.now(ZoneOffset.UTC), errors);
+		LocalDate start = date("from", request.from(), end == null ? null : end.minusDays(29), errors);
 		if (start != null && end != null) {
 			if (start.isAfter(end)) {
 				errors.add(new FieldError("from", "must not be after to (" + end + ")"));
@@ -37,6 +36,7 @@ record MetricsFilter(LocalDate from, LocalDate to, String by, String source, Str
 		if (!groupings.contains(by)) {
 			errors.add(new FieldError("by", "must be one of " + groupings.stream().sorted().toList()));
 		}
+		String partner = blankToNull(request.partner());
 		if (partner != null && !partner.startsWith("partner-")) {
 			errors.add(new FieldError("partner", "must be a partner team, e.g. partner-northwind"));
 		}
@@ -44,8 +44,8 @@ record MetricsFilter(LocalDate from, LocalDate to, String by, String source, Str
 			throw new InvalidInputException("Invalid parameters: "
 					+ String.join(", ", errors.stream().map(FieldError::field).distinct().toList()), errors);
 		}
-		return new MetricsFilter(start, end, by, blankToNull(source), blankToNull(campaign), blankToNull(team),
-				blankToNull(partner), visibleTeams);
+		return new MetricsFilter(start, end, by, blankToNull(request.source()), blankToNull(request.campaign()),
+				blankToNull(request.team()), partner, visibleTeams);
 	}
 
 	private static LocalDate date(String name, String value, LocalDate otherwise, List<FieldError> errors) {
@@ -72,6 +72,14 @@ record MetricsFilter(LocalDate from, LocalDate to, String by, String source, Str
 	/** The first moment after the period. */
 	OffsetDateTime end() {
 		return to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
+	}
+
+	/** The period's bounds as the named parameters {@code :start} and {@code :end}, for the conditions to add to. */
+	Map<String, Object> periodParams() {
+		Map<String, Object> params = new java.util.HashMap<>();
+		params.put("start", start());
+		params.put("end", end());
+		return params;
 	}
 
 	/**

@@ -2,7 +2,6 @@ package io.leadflow.metrics;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,7 +28,7 @@ class Outcomes {
 
 	/** Rejections made in the period, by reason. */
 	Rejections rejections(MetricsFilter filter) {
-		Map<String, Object> params = period(filter);
+		Map<String, Object> params = filter.periodParams();
 		String key = GROUPINGS.get(filter.by());
 		List<RejectionRow> rows = jdbc.query("SELECT " + key + " AS grouping_key, e.reason, COUNT(*) AS rejections"
 				+ " FROM lead_rejection e JOIN lead l ON l.id = e.lead_id"
@@ -41,7 +40,7 @@ class Outcomes {
 
 	/** Dispositions reported in the period, by outcome and lost reason. */
 	Dispositions dispositions(MetricsFilter filter) {
-		Map<String, Object> params = period(filter);
+		Map<String, Object> params = filter.periodParams();
 		String key = GROUPINGS.get(filter.by());
 		List<DispositionRow> rows = jdbc.query("SELECT " + key + " AS grouping_key, e.outcome, e.lost_reason,"
 				+ " COUNT(*) AS leads, COALESCE(SUM(e.deal_value), 0) AS deal_value"
@@ -58,7 +57,7 @@ class Outcomes {
 	 * another rep had rejected them, credited to the rep who won them.
 	 */
 	FairGame fairGame(MetricsFilter filter) {
-		Map<String, Object> params = period(filter);
+		Map<String, Object> params = filter.periodParams();
 		List<FairGameRow> rows = jdbc.query("""
 				SELECT e.rep_id AS winner, COUNT(*) AS leads, COALESCE(SUM(e.deal_value), 0) AS deal_value
 				FROM lead_disposition e JOIN lead l ON l.id = e.lead_id
@@ -71,9 +70,7 @@ class Outcomes {
 	}
 
 	private static Map<String, Object> period(MetricsFilter filter) {
-		Map<String, Object> params = new HashMap<>();
-		params.put("start", filter.start());
-		params.put("end", filter.end());
+		Map<String, Object> params = filter.periodParams();
 		return params;
 	}
 

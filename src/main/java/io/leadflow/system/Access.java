@@ -117,6 +117,24 @@ public class Access implements HandlerInterceptor {
 		return false;
 	}
 
+	/**
+	 * Whose numbers (docs/metrics.md) the viewer may see, as teams; null: every team. Marketing and
+	 * administrators everything, a manager their teams (every team for a manager in none), a partner's
+	 * rep or manager their partner only, anyone else nothing.
+	 */
+	public Set<String> teamsWhoseNumbersAreVisibleTo(Viewer viewer) {
+		if (viewer.seesEverything()) {
+			return null;
+		}
+		if (viewer.isManager()) {
+			return viewer.teams().isEmpty() ? null : viewer.teams();
+		}
+		if (viewer.inAny(Set.of(PARTNER_REPS, PARTNER_MANAGERS))) {
+			return viewer.teams();
+		}
+		return Set.of();
+	}
+
 	/** The leads the viewer has had a task for, as assignee. */
 	public Set<String> leadsWithTasksOf(Viewer viewer) {
 		return system.call(() -> {
