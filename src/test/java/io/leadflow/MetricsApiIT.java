@@ -177,6 +177,17 @@ class MetricsApiIT {
 		assertThat(quality.at("/highest/0/score").asInt()).isBetween(1, 10);
 		assertThat(api.get("sam", "/api/metrics/engagement").status()).isEqualTo(200);
 		assertThat(api.get("pia", "/api/metrics/engagement").status()).isEqualTo(403);
+
+		// the most engaged account's EKG: a quarter of weeks, the last of them its score today
+		String account = quality.at("/highest/0/accountId").asText();
+		JsonNode ekg = api.get("sam", "/api/metrics/engagement/accounts/" + account).json();
+		assertThat(ekg.get("name").asText()).isEqualTo(quality.at("/highest/0/name").asText());
+		assertThat(ekg.get("weeks")).hasSize(13);
+		assertThat(ekg.at("/weeks/12/score").asInt()).isEqualTo(quality.at("/highest/0/score").asInt());
+		assertThat(api.get("mara", "/api/metrics/engagement/accounts/" + account + "?from=2025-12-01&to=2026-11-30")
+			.json().get("weeks").size()).as("a year of weeks").isEqualTo(53);
+		assertThat(api.get("mara", "/api/metrics/engagement/accounts/no-such-account").status()).isEqualTo(404);
+		assertThat(api.get("pia", "/api/metrics/engagement/accounts/" + account).status()).isEqualTo(403);
 		assertThat(api.send("mara", "GET", "/api/metrics/engagement?format=csv", null, null).body())
 			.startsWith("accountId,name,score,fourWeeksAgo,change\r\n");
 	}
@@ -205,6 +216,69 @@ class MetricsApiIT {
 		assertThat(api.get("elias", "/api/metrics/funnel").status()).as("a direct rep has their card, not the funnel")
 			.isEqualTo(403);
 		assertThat(api.get("intake", "/api/metrics/funnel").status()).isEqualTo(403);
+	}
+
+	@Test
+	void aRepSeesTheirOwnCardBesideTheirTeamsMedianAndAManagerTheTeamsCards() {
+		Api api = new Api(port);
+		String today = LocalDate.now(ZoneOffset.UTC).toString();
+		String period = "from=" + today + "&to=" + today;
+		String lead = api.postLead(lead("Cards " + UUID.randomUUID().toString().substring(0, 8)));
+		JsonNode review = api.awaitTask(lead, "ReviewLead");
+		String rep = review.get("assignee").asText();
+		JsonNode before = api.get(rep, "/api/metrics/report-cards/rep?" + period).json();
+		complete(api, rep, review, "{\"decision\": {\"value\": \"ACCEPT\"}}");
+		JsonNode disposition = api.awaitTask(lead, "ReportDisposition");
+		complete(api, rep, disposition, "{\"outcome\": {\"value\": \"WON\"}, \"dealValue\": {\"value\": 500}}");
+
+		Api.Answer answer = api.get(rep, "/api/metrics/report-cards/rep?" + period);
+		assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+		JsonNode after = answer.json();
+		assertThat(after.get("rep").asText()).isEqualTo(rep);
+		assertThat(after.get("name").asText()).as("the rep by name").isNotEqualTo(rep).isNotBlank();
+		assertThat(after.at("/card/received").asLong()).isEqualTo(before.at("/card/received").asLong());
+		assertThat(after.at("/card/accepted").asLong()).isEqualTo(before.at("/card/accepted").asLong() + 1);
+		assertThat(after.at("/card/won").asLong()).isEqualTo(before.at("/card/won").asLong() + 1);
+		assertThat(after.at("/card/wonValue").decimalValue())
+			.isEqualByComparingTo(before.at("/card/wonValue").decimalValue().add(java.math.BigDecimal.valueOf(500)));
+		assertThat(after.at("/card/timeToAcceptP50Seconds").isNumber()).isTrue();
+		assertThat(after.get("teams")).as("the median rep of the rep's team beside their own figures").hasSize(1);
+		String team = after.at("/teams/0/team").asText();
+		assertThat(team).startsWith("territory-");
+
+		JsonNode teamCard = api.get("mara", "/api/metrics/report-cards/team?team=" + team + "&" + period).json();
+		JsonNode repsRow = null;
+		String colleague = null;
+		for (JsonNode row : teamCard.get("reps")) {
+			if (row.get("rep").asText().equals(rep)) {
+				repsRow = row;
+			}
+			else {
+				colleague = row.get("rep").asText();
+			}
+		}
+		assertThat(repsRow).as("the team card lists the rep with the figures of their own card").isEqualTo(after.get("card"));
+		assertThat(teamCard.get("median")).as("and the same median").isEqualTo(after.at("/teams/0"));
+		assertThat(teamCard.at("/total/accepted").asLong()).isGreaterThanOrEqualTo(after.at("/card/accepted").asLong());
+		assertThat(api.get("sam", "/api/metrics/report-cards/team?team=" + team).status()).isEqualTo(200);
+		assertThat(api.get("sam", "/api/metrics/report-cards/rep?rep=" + rep).status()).isEqualTo(200);
+
+		// nobody else's figures for a rep, and a partner nothing of a direct team
+		assertThat(colleague).isNotNull();
+		assertThat(api.get(rep, "/api/metrics/report-cards/rep?rep=" + colleague).status()).isEqualTo(403);
+		assertThat(api.get(rep, "/api/metrics/report-cards/team?team=" + team).status()).isEqualTo(403);
+		assertThat(api.get(rep, "/api/metrics/funnel").status()).isEqualTo(403);
+		assertThat(api.get("pia", "/api/metrics/report-cards/rep?rep=" + rep).status()).isEqualTo(403);
+		assertThat(api.get("pia", "/api/metrics/report-cards/rep").status()).as("a partner rep's own card").isEqualTo(200);
+		assertThat(api.get("pete", "/api/metrics/report-cards/team?team=" + team).status()).isEqualTo(403);
+		assertThat(api.get("pete", "/api/metrics/report-cards/team?team=partner-northwind").status()).isEqualTo(200);
+		assertThat(api.get("mara", "/api/metrics/report-cards/team?team=territory-nowhere").status()).isEqualTo(404);
+
+		// without a period: the weekly mail's week, the seven days before today
+		JsonNode week = api.get(rep, "/api/metrics/report-cards/rep").json();
+		assertThat(week.get("from").asText()).isEqualTo(LocalDate.now(ZoneOffset.UTC).minusDays(7).toString());
+		assertThat(week.get("to").asText()).isEqualTo(LocalDate.now(ZoneOffset.UTC).minusDays(1).toString());
+		assertThat(api.get(rep, "/api/metrics/report-cards/rep?from=last-monday").status()).isEqualTo(400);
 	}
 
 	@Test

@@ -245,6 +245,98 @@ class WebappsIT {
 	}
 
 	@Test
+	void aRepReadsTheirCardInTasklistBesideTheirTeamsMedian() throws IOException {
+		Api api = new Api(port);
+		String lead = api.postLead(Api.lead("DE", "Platform"));
+		JsonNode review = api.awaitTask(lead, "ReviewLead");
+		String rep = review.get("assignee").asText();
+		assertThat(api.post(rep, "/engine-rest/task/" + review.get("id").asText() + "/complete",
+				"{\"variables\": {\"decision\": {\"value\": \"ACCEPT\"}}}").status()).isEqualTo(204);
+		java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+		String monday = today.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY)).toString();
+		JsonNode lastWeek = api.get(rep, "/api/metrics/report-cards/rep").json();
+		JsonNode thisWeek = api.get(rep, "/api/metrics/report-cards/rep?from=" + monday + "&to=" + today).json();
+		assertThat(thisWeek.at("/card/accepted").asLong()).isPositive();
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+
+		signIn("/#/", rep, wait);
+		click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space(.)='My numbers']"))));
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".leadflow-card-table")));
+		assertThat(youOf("accepted")).as("last week, as the weekly mail has it").isEqualTo(lastWeek.at("/card/accepted").asText());
+		assertThat(youOf("received")).isEqualTo(lastWeek.at("/card/received").asText());
+		assertThat(browser.findElement(By.cssSelector(".leadflow-card-table thead")).getText())
+			.as("beside the median rep of their team, by name").contains("You", lastWeek.at("/teams/0/name").asText() + " median");
+
+		new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector(".leadflow-card-period-choice")))
+			.selectByVisibleText("This week so far");
+		wait.until(page -> page.findElement(By.cssSelector(".leadflow-card-period")).getText().contains(monday + " to " + today));
+		assertThat(youOf("accepted")).isEqualTo(thisWeek.at("/card/accepted").asText());
+		assertThat(youOf("won")).isEqualTo(thisWeek.at("/card/won").asText());
+		screenshot("tasklist-my-numbers");
+	}
+
+	@Test
+	void aManagerReadsTheTeamsReportCardAndAnAccountsEkgOnTheNumbersPage() throws IOException {
+		Api api = new Api(port);
+		String lead = api.postLead(Api.lead("DE", "Platform"));
+		JsonNode review = api.awaitTask(lead, "ReviewLead");
+		assertThat(api.post(review.get("assignee").asText(), "/engine-rest/task/" + review.get("id").asText() + "/complete",
+				"{\"variables\": {\"decision\": {\"value\": \"ACCEPT\"}}}").status()).isEqualTo(204);
+		String unique = java.util.UUID.randomUUID().toString().substring(0, 8);
+		Api.Answer engaged = api.post("intake", "/api/engagements", """
+				{"email": "ekg@heart-%s.example", "type": "WEBINAR", "occurredAt": "%s", "firstName": "Hart",
+				 "lastName": "Beat", "roleLevel": "EXECUTIVE", "country": "DE"}"""
+			.formatted(unique, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusHours(2)));
+		assertThat(engaged.status()).as(engaged.toString()).isEqualTo(201);
+		String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+		String team = api.get("mara", "/api/leads/" + lead).json().get("team").asText();
+		JsonNode card = api.get("sam", "/api/metrics/report-cards/team?team=" + team + "&from=" + today + "&to=" + today).json();
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(40));
+
+		signIn("/camunda/app/cockpit/default/#/", "sam", "sam", wait);
+		wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space(.)='Numbers']")));
+		browser.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/leadflow-numbers?from=" + today + "&to=" + today
+				+ "&team=" + team);
+		// below the fold of Cockpit's own scrolling view: found, then brought into view
+		WebElement median = wait.until(ExpectedConditions.presenceOfElementLocated(
+				By.xpath("//table[contains(@class, 'leadflow-report-card-table')]//tr[td[1][normalize-space(.)='Median rep']]")));
+		((JavascriptExecutor) browser).executeScript("document.querySelector('.leadflow-report-card').scrollIntoView()");
+		assertThat(median.findElements(By.tagName("td")).get(2).getText()).as("the median rep's acceptances, as the API says")
+			.isEqualTo(number(card.at("/median/accepted")));
+		Object drawn = ((JavascriptExecutor) browser).executeScript(
+				"return Chart.getChart(document.getElementById('leadflow-report-card-chart')).data.datasets[0].data");
+		List<Long> accepted = new java.util.ArrayList<>();
+		card.get("reps").forEach(row -> accepted.add(row.get("accepted").asLong()));
+		assertThat(drawn.toString()).as("each rep's acceptances drawn").isEqualTo(accepted.toString());
+		screenshot("cockpit-report-card");
+
+		WebElement account = wait.until(ExpectedConditions.presenceOfElementLocated(
+				By.cssSelector(".leadflow-engagement-highest tbody tr:first-child a")));
+		String accountName = account.getDomProperty("textContent");
+		click(account);
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("leadflow-ekg-chart")));
+		String accountId = browser.getCurrentUrl().replaceAll(".*[?&]account=([^&]+).*", "$1");
+		JsonNode ekg = api.get("sam", "/api/metrics/engagement/accounts/" + accountId + "?from=" + today + "&to=" + today).json();
+		assertThat(ekg.get("name").asText()).isEqualTo(accountName);
+		List<Integer> scores = new java.util.ArrayList<>();
+		ekg.get("weeks").forEach(week -> scores.add(week.get("score").asInt()));
+		Object line = ((JavascriptExecutor) browser).executeScript(
+				"return Chart.getChart(document.getElementById('leadflow-ekg-chart')).data.datasets[0].data");
+		assertThat(line.toString()).as("the EKG draws the account's weekly scores").isEqualTo(scores.toString());
+		((JavascriptExecutor) browser).executeScript("document.querySelector('.leadflow-ekg').scrollIntoView()");
+		screenshot("cockpit-ekg");
+	}
+
+	private String youOf(String figure) {
+		return browser.findElement(By.cssSelector(".leadflow-card-table tr[data-figure=" + figure + "] .leadflow-card-you")).getText();
+	}
+
+	private static String number(JsonNode value) {
+		double figure = value.asDouble();
+		return figure == Math.rint(figure) ? String.valueOf((long) figure) : String.format(java.util.Locale.ROOT, "%.1f", figure);
+	}
+
+	@Test
 	void aManagerGivesALeadNobodyCouldTakeToARepWhoIsAwayPickingFromTheList() throws IOException {
 		Api api = new Api(port);
 		String tomorrow = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).plusDays(1).withNano(0).toString();

@@ -18,6 +18,7 @@ import io.leadflow.cultivation.Engagements.Engagement;
 import io.leadflow.cultivation.QualityOfEngagement;
 import io.leadflow.cultivation.QualityOfEngagementWeights;
 import io.leadflow.system.EngineClock;
+import io.leadflow.system.NotFoundException;
 
 /**
  * The accounts' Quality of Engagement (docs/cultivation.md) across all accounts: how they spread
@@ -32,6 +33,9 @@ class EngagementQuality {
 	static final Duration FALL_PERIOD = Duration.ofDays(28);
 
 	private static final int LISTED = 10;
+
+	/** A quarter of weekly points at least: long enough to see the line rise or fall. */
+	static final int EKG_WEEKS = 13;
 
 	private final Engagements engagements;
 
@@ -87,6 +91,23 @@ class EngagementQuality {
 				atDisposition(filter, byAccount));
 	}
 
+	/**
+	 * One account's EKG: its score at the end of each week of the period (at least the last
+	 * {@link #EKG_WEEKS} weeks), the current week up to now.
+	 */
+	Ekg ekg(String accountId, MetricsFilter filter) {
+		String name = names(java.util.Set.of(accountId)).get(accountId);
+		if (name == null) {
+			throw new NotFoundException("No account with id " + accountId);
+		}
+		Instant now = EngineClock.now();
+		Instant asOf = filter.end().toInstant().isBefore(now) ? filter.end().toInstant().minusMillis(1) : now;
+		long days = Duration.between(filter.start().toInstant(), asOf).toDays() + 1;
+		int weeks = (int) Math.max(EKG_WEEKS, (days + 6) / 7);
+		return new Ekg(accountId, name, filter.from(), filter.to(),
+				formula.trend(engagements.ofAccount(accountId), asOf, weeks));
+	}
+
 	/** For the dispositions reported in the period: the account's score when the rep reported it, by outcome. */
 	private List<OutcomeScore> atDisposition(MetricsFilter filter, Map<String, List<Engagement>> byAccount) {
 		Map<String, Object> params = filter.periodParams();
@@ -137,6 +158,10 @@ class EngagementQuality {
 			return new AccountScore(accountId, names.getOrDefault(accountId, accountId), score, fourWeeksAgo, change);
 		}
 
+	}
+
+	/** @param weeks oldest first: the score at the end of each week (Monday to Sunday, UTC) */
+	record Ekg(String accountId, String name, LocalDate from, LocalDate to, List<QualityOfEngagement.TrendPoint> weeks) {
 	}
 
 	record OutcomeScore(String outcome, long dispositions, double averageScore) {

@@ -8,6 +8,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,7 +31,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Metrics")
 class MetricsController {
 
-	private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+	static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
 
 	private final Funnel funnel;
 
@@ -99,13 +100,25 @@ class MetricsController {
 	@GetMapping("/engagement")
 	@Operation(summary = "Accounts' Quality of Engagement: spread over 1 to 10, the most engaged, the fastest falling, and the score of won beside lost accounts when the outcome was reported (in the period)")
 	ResponseEntity<?> engagement(@ParameterObject MetricsRequest request, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-		Viewer viewer = access.viewer();
-		if (!viewer.seesEverything() && !viewer.isManager()) {
-			// accounts are every team's: a partner sees its leads' numbers, not the company's accounts
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN, viewer.userId() + " may not see every account's engagement");
-		}
+		mayReadEveryAccount(access.viewer());
 		EngagementQuality.Report report = engagementQuality.report(filter(request, "account", Set.of("account")));
 		return answer(report, EngagementQuality.AccountScore.class, report.highest(), "engagement", request, accept);
+	}
+
+	@GetMapping("/engagement/accounts/{accountId}")
+	@Operation(summary = "One account's Quality of Engagement week by week — its EKG: the score at the end of each week of the period, at least the last 13 weeks")
+	ResponseEntity<?> ekg(@PathVariable String accountId, @ParameterObject MetricsRequest request,
+			@RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+		mayReadEveryAccount(access.viewer());
+		EngagementQuality.Ekg ekg = engagementQuality.ekg(accountId, filter(request, "account", Set.of("account")));
+		return answer(ekg, io.leadflow.cultivation.QualityOfEngagement.TrendPoint.class, ekg.weeks(), "ekg", request, accept);
+	}
+
+	/** Accounts are every team's: a partner sees its leads' numbers, not the company's accounts. */
+	private static void mayReadEveryAccount(Viewer viewer) {
+		if (!viewer.seesEverything() && !viewer.isManager()) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN, viewer.userId() + " may not see every account's engagement");
+		}
 	}
 
 	private static List<Funnel.Row> withTotal(Funnel.Report report) {
@@ -129,7 +142,7 @@ class MetricsController {
 				groupings, visible);
 	}
 
-	private static ResponseEntity<?> answer(Object report, Class<? extends Record> rowType, List<? extends Record> rows,
+	static ResponseEntity<?> answer(Object report, Class<? extends Record> rowType, List<? extends Record> rows,
 			String name, MetricsRequest request, String accept) {
 		String format = request.format();
 		boolean csv = "csv".equalsIgnoreCase(format) || format == null && accept != null && accept.contains("text/csv");

@@ -69,11 +69,6 @@ class Outcomes {
 		return new FairGame(filter.from(), filter.to(), rows);
 	}
 
-	private static Map<String, Object> period(MetricsFilter filter) {
-		Map<String, Object> params = filter.periodParams();
-		return params;
-	}
-
 	static Set<String> groupings() {
 		return GROUPINGS.keySet();
 	}

@@ -44,6 +44,8 @@ public class Access implements HandlerInterceptor {
 			new Rule(HttpMethod.GET, "/api/mails", Set.of(MARKETING)),
 			// what each caller's numbers cover is io.leadflow.metrics' business: a partner rep gets their partner's
 			new Rule(HttpMethod.GET, "/api/metrics/**", Set.of(MARKETING, MANAGERS, PARTNER_REPS, PARTNER_MANAGERS)),
+			// a direct rep reads their own card and their team's medians, and nothing else of the numbers
+			new Rule(HttpMethod.GET, "/api/metrics/report-cards/rep", Set.of(DIRECT_REPS)),
 			new Rule(HttpMethod.POST, "/api/engagements", Set.of(MARKETING, INTAKE)),
 			new Rule(HttpMethod.GET, "/api/accounts/*", Set.of(MARKETING, MANAGERS)));
 

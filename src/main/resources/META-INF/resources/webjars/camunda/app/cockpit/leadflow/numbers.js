@@ -1,11 +1,12 @@
 // Leadflow's numbers inside Cockpit (docs/metrics.md): the funnel, the speed to accept, rejections
-// by reason, dispositions, cultivation and the accounts' Quality of Engagement, each
+// by reason, the team's report card, dispositions, cultivation and the accounts' Quality of
+// Engagement with one account's weekly EKG line, each
 // drawn as a chart with its figures in a table under it, for the period and filters in the URL
 // (#/leadflow-numbers?from=…&to=…&by=…&campaign=…), so a manager can send a link. The figures come
 // from Leadflow's own API with the Cockpit login (no second sign-in); what the user may see is
 // the API's business. Lead data is written as text, never as markup.
 const CHART_JS = '/webjars/chart.js/4.4.1/dist/chart.umd.js';
-const FILTERS = ['from', 'to', 'by', 'source', 'campaign', 'team', 'partner'];
+const FILTERS = ['from', 'to', 'by', 'source', 'campaign', 'team', 'partner', 'account'];
 const STEPS = [
   ['received', 'Received'], ['salesReady', 'Sales-ready'], ['cultivated', 'Cultivated'], ['routed', 'Routed'],
   ['accepted', 'Accepted'], ['rejected', 'Rejected'], ['won', 'Won'], ['lost', 'Lost'], ['notALead', 'Not a lead']
@@ -136,6 +137,68 @@ function csvLink(path, query) {
   return element('a', 'Download as CSV', { href: '/api/metrics/' + path + '?' + csv, download: path + '.csv' });
 }
 
+// the account names link to the same page with the account chosen, so the EKG has a link too
+function accountsTable(headings, rows, cells, query, className) {
+  const result = table(headings, rows.map(row => [''].concat(cells(row))), className);
+  result.querySelectorAll('tbody tr').forEach((line, index) => {
+    const chosen = new URLSearchParams(query);
+    chosen.set('account', rows[index].accountId);
+    line.firstChild.appendChild(element('a', rows[index].name, { href: '#/leadflow-numbers?' + chosen }));
+  });
+  return result;
+}
+
+async function ekg(Chart, container, query) {
+  const account = query.get('account');
+  const period = new URLSearchParams([...query].filter(([name]) => name === 'from' || name === 'to'));
+  const line = await read('engagement/accounts/' + encodeURIComponent(account), period);
+  const part = section(container, 'EKG of ' + line.name + ': Quality of Engagement week by week', 'ekg');
+  new Chart(part.canvas, {
+    type: 'line',
+    data: {
+      labels: line.weeks.map(week => week.weekOf),
+      datasets: [{ label: 'Score', data: line.weeks.map(week => week.score), borderColor: '#c0392b', tension: 0.2 }]
+    },
+    options: {
+      animation: false, responsive: true, maintainAspectRatio: false, plugins: { legend: { display: false } },
+      scales: { y: { min: 0, max: 10, title: { display: true, text: 'Score (1 to 10)' } } }
+    }
+  });
+  part.part.appendChild(table(['Week of', 'Score'], line.weeks.map(week => [week.weekOf, String(week.score)]),
+    'leadflow-ekg-table'));
+  part.part.appendChild(csvLink('engagement/accounts/' + encodeURIComponent(account), period));
+}
+
+// the team's report card: each rep's week beside the team's median rep (the weekly mail's figures)
+async function teamCard(Chart, container, query) {
+  const cardQuery = new URLSearchParams([...query].filter(([name]) => ['from', 'to', 'team'].includes(name)));
+  if (!cardQuery.get('team') && query.get('partner')) cardQuery.set('team', query.get('partner'));
+  let card;
+  try {
+    card = await read('report-cards/team', cardQuery);
+  } catch (error) {
+    const part = container.appendChild(element('section', null, { class: 'leadflow-report-card', style: 'margin: 1.5em 0' }));
+    part.appendChild(element('h3', 'Report card'));
+    part.appendChild(element('p', 'Choose a team in the filter (e.g. territory-emea) for its reps\' report cards. (' + error.message + ')',
+      { class: 'text-muted' }));
+    return;
+  }
+  const part = section(container, 'Report card of ' + card.name + ', ' + card.from + ' to ' + card.to, 'report-card');
+  chart(Chart, part.canvas, card.reps.map(row => row.name), card.reps.map(row => row.accepted), 'Accepted', false);
+  const columns = [['received', 'Received'], ['accepted', 'Accepted'], ['rejected', 'Rejected'],
+    ['missedDeadlines', 'Deadlines missed'], ['won', 'Won'], ['wonValue', 'Won value'], ['lost', 'Lost'],
+    ['notALead', 'Not a lead']];
+  const number = value => value === null || value === undefined ? '–'
+    : Number.isInteger(value) ? String(value) : Number(value).toFixed(1);
+  part.part.appendChild(table(['Rep'].concat(columns.map(([, label]) => label), ['Median to accept']),
+    card.reps.map(row => [row.name].concat(columns.map(([key]) => number(row[key])), [duration(row.timeToAcceptP50Seconds)]))
+      .concat([['Total'].concat(columns.map(([key]) => number(card.total[key])), ['–'])],
+        [['Median rep'].concat(columns.map(([key]) => number(card.median[key])),
+          [duration(card.median.timeToAcceptP50Seconds)])]),
+    'leadflow-report-card-table'));
+  part.part.appendChild(csvLink('report-cards/team', cardQuery));
+}
+
 async function show(container) {
   const query = params();
   container.replaceChildren(element('h2', 'Leadflow numbers'));
@@ -172,6 +235,8 @@ async function show(container) {
         percent(row.slaCompliance), duration(row.timeToAcceptP50Seconds), duration(row.timeToAcceptP90Seconds),
         String(row.missedDeadlines), String(row.pending)]), 'leadflow-speed-table'));
     speedPart.part.appendChild(csvLink('speed', new URLSearchParams([...query].filter(([name]) => name !== 'by'))));
+
+    await teamCard(Chart, container, query);
 
     const [rejections, dispositions] = await Promise.all([read('rejections', query), read('dispositions', query)]);
     const saysPart = section(container, 'What sales says about the leads: rejections by reason', 'rejections');
@@ -215,16 +280,17 @@ async function show(container) {
       chart(Chart, qualityPart.canvas, quality.distribution.map(bucket => String(bucket.score)),
         quality.distribution.map(bucket => bucket.accounts), 'Accounts', false);
       qualityPart.part.appendChild(element('h4', 'Most engaged'));
-      qualityPart.part.appendChild(table(['Account', 'Score', '4 weeks ago'],
-        quality.highest.map(row => [row.name, String(row.score), String(row.fourWeeksAgo)]), 'leadflow-engagement-highest'));
+      qualityPart.part.appendChild(accountsTable(['Account', 'Score', '4 weeks ago'], quality.highest,
+        row => [String(row.score), String(row.fourWeeksAgo)], query, 'leadflow-engagement-highest'));
       qualityPart.part.appendChild(element('h4', 'Falling fastest'));
-      qualityPart.part.appendChild(table(['Account', 'Score', '4 weeks ago', 'Change'],
-        quality.fastestFalling.map(row => [row.name, String(row.score), String(row.fourWeeksAgo), String(row.change)]),
-        'leadflow-engagement-falling'));
+      qualityPart.part.appendChild(accountsTable(['Account', 'Score', '4 weeks ago', 'Change'], quality.fastestFalling,
+        row => [String(row.score), String(row.fourWeeksAgo), String(row.change)], query, 'leadflow-engagement-falling'));
+      qualityPart.part.appendChild(element('p', 'Click an account for its EKG: its score week by week.', { class: 'text-muted' }));
       qualityPart.part.appendChild(element('h4', 'The account\'s score when the outcome was reported'));
       qualityPart.part.appendChild(table(['Outcome', 'Dispositions', 'Average score'],
         quality.atDisposition.map(row => [words(row.outcome), String(row.dispositions), String(row.averageScore)]),
         'leadflow-engagement-outcomes'));
+      if (query.get('account')) await ekg(Chart, container, query);
     }
   } catch (error) {
     status.textContent = 'The numbers could not be read: ' + error.message;
