@@ -6,7 +6,9 @@
 --
 --   psql -v leads=1000000 -f bench/metrics/generate.sql leadflow_bench
 --
--- The teams and reps are the demo identities of application.yaml, so the pages show names.
+-- The teams and reps are the demo identities of application.yaml, so the pages show names. Rows
+-- go in in time order, as a running Leadflow writes them (it only ever appends), so that each
+-- table lies on disk as it would in production.
 \set ON_ERROR_STOP on
 SELECT setseed(0.1326);
 
@@ -75,7 +77,7 @@ FROM generate_series(0, greatest(:leads / 10, 1) - 1) AS n;
 INSERT INTO contact (id, account_id, email, first_name, last_name, title, role_level, created_at)
 SELECT 'gen-contact-' || i, 'gen-account-' || account_n, 'person' || i || '@gen-' || account_n || '.example',
        'Person', 'No. ' || i, 'Buyer', (ARRAY['EXECUTIVE', 'MANAGER', 'PRACTITIONER', 'OTHER'])[1 + i % 4], created_at
-FROM gen;
+FROM gen ORDER BY created_at;
 
 INSERT INTO lead (id, contact_id, account_id, source, campaign, product_interest, status, score, grade, team, owner_id,
                   deal_value, created_at, updated_at, closed_at, cultivated_at, cultivation_loops, cultivating_since,
@@ -87,45 +89,50 @@ SELECT id, 'gen-contact-' || i, 'gen-account-' || account_n, source, campaign, '
        CASE WHEN stage IN ('CULTIVATING', 'DORMANT') THEN 1 ELSE 0 END,
        CASE WHEN stage = 'CULTIVATING' THEN created_at + interval '1 minute' END,
        CASE WHEN closed_at IS NULL THEN 'gen-contact-' || i END
-FROM gen;
+FROM gen ORDER BY created_at;
 
 INSERT INTO lead_funnel (lead_id, sales_ready_at, cultivated_at, routed_at, accepted_at, rejected_at, dormant_at)
 SELECT id, CASE WHEN stage = 'SALES' THEN created_at + interval '1 minute' END,
        CASE WHEN stage IN ('CULTIVATING', 'DORMANT') THEN created_at + interval '1 minute' END,
        routed_at, accepted_at, CASE WHEN detour = 'REJECTED' THEN routed_at + interval '30 minutes' END,
        CASE WHEN stage = 'DORMANT' THEN created_at + interval '90 days' END
-FROM gen;
+FROM gen ORDER BY created_at;
 
 -- the first offer of a detoured lead went to the other rep, who rejected it or let it pass
 INSERT INTO lead_offer (lead_id, team, rep_id, offered_at, answer, answered_at, seconds_to_answer)
-SELECT id, team, other_rep, routed_at, detour, routed_at + interval '30 minutes', 1800
-FROM gen WHERE detour IS NOT NULL;
-INSERT INTO lead_offer (lead_id, team, rep_id, offered_at, answer, answered_at, seconds_to_answer)
-SELECT id, team, owner, CASE WHEN detour IS NULL THEN routed_at ELSE routed_at + interval '30 minutes' END,
-       CASE WHEN accepted_at IS NOT NULL THEN 'ACCEPTED' END,
-       accepted_at + CASE WHEN detour IS NULL THEN interval '0' ELSE interval '30 minutes' END,
-       CASE WHEN accepted_at IS NOT NULL THEN extract(epoch FROM accepted_at - routed_at)::bigint END
-FROM gen WHERE stage = 'SALES';
+SELECT * FROM (
+    SELECT id, team, other_rep, routed_at AS offered_at, detour, routed_at + interval '30 minutes', 1800::bigint
+    FROM gen WHERE detour IS NOT NULL
+    UNION ALL
+    SELECT id, team, owner, CASE WHEN detour IS NULL THEN routed_at ELSE routed_at + interval '30 minutes' END,
+           CASE WHEN accepted_at IS NOT NULL THEN 'ACCEPTED' END,
+           accepted_at + CASE WHEN detour IS NULL THEN interval '0' ELSE interval '30 minutes' END,
+           CASE WHEN accepted_at IS NOT NULL THEN extract(epoch FROM accepted_at - routed_at)::bigint END
+    FROM gen WHERE stage = 'SALES') AS offers
+ORDER BY offered_at;
 
 INSERT INTO lead_rejection (lead_id, rep_id, team, reason, comment, rejected_at)
 SELECT id, other_rep, team, (ARRAY['NOT_READY', 'ALREADY_WORKING', 'WRONG_TERRITORY', 'BAD_CONTACT', 'NOT_A_LEAD',
        'OTHER'])[1 + i % 6], 'generated', routed_at + interval '30 minutes'
-FROM gen WHERE detour = 'REJECTED';
+FROM gen WHERE detour = 'REJECTED' ORDER BY routed_at;
 INSERT INTO lead_breach (lead_id, rep_id, team, kind, breached_at)
-SELECT id, other_rep, team, 'ACCEPTANCE', routed_at + interval '30 minutes' FROM gen WHERE detour = 'MISSED';
+SELECT id, other_rep, team, 'ACCEPTANCE', routed_at + interval '30 minutes' FROM gen WHERE detour = 'MISSED'
+ORDER BY routed_at;
 
-INSERT INTO lead_disposition (lead_id, outcome, lost_reason, deal_value, rep_id, team, reported_at)
+INSERT INTO lead_disposition (lead_id, outcome, lost_reason, deal_value, rep_id, team, reported_at, account_score)
 SELECT id, status, CASE WHEN status = 'LOST' THEN (ARRAY['TIMING', 'COMPETITOR', 'PRICE', 'NO_DECISION', 'OTHER'])[1 + i % 5] END,
-       CASE WHEN status = 'WON' THEN value_units END, owner, team, closed_at
-FROM gen WHERE status IN ('WON', 'LOST', 'NOT_A_LEAD');
+       CASE WHEN status = 'WON' THEN value_units END, owner, team, closed_at, 1 + i % 10
+FROM gen WHERE status IN ('WON', 'LOST', 'NOT_A_LEAD') ORDER BY closed_at;
 
 -- each lead's history: received, and where it stands now
 INSERT INTO lead_history (lead_id, occurred_at, actor, type, detail)
-SELECT id, created_at, 'intake', 'RECEIVED', 'generated' FROM gen;
-INSERT INTO lead_history (lead_id, occurred_at, actor, type, detail)
-SELECT id, COALESCE(closed_at, accepted_at, routed_at, created_at + interval '1 minute'), COALESCE(owner, 'leadflow'),
-       CASE status WHEN 'CULTIVATING' THEN 'CULTIVATION_STARTED' ELSE status END, 'generated'
-FROM gen WHERE status <> 'ROUTED' OR routed_at IS NOT NULL;
+SELECT * FROM (
+    SELECT id, created_at AS occurred_at, 'intake', 'RECEIVED', 'generated' FROM gen
+    UNION ALL
+    SELECT id, COALESCE(closed_at, accepted_at, routed_at, created_at + interval '1 minute'), COALESCE(owner, 'leadflow'),
+           CASE status WHEN 'CULTIVATING' THEN 'CULTIVATION_STARTED' ELSE status END, 'generated'
+    FROM gen) AS lines
+ORDER BY occurred_at;
 
 -- two engagements per lead, at its arrival and nine days later
 INSERT INTO engagement (id, dedupe_key, lead_id, contact_id, account_id, type, occurred_at, detail, intent_points,
@@ -134,7 +141,8 @@ SELECT 'gen-engagement-' || g.i || '-' || k, 'gen-' || g.i || '-' || k, g.id, 'g
        'gen-account-' || g.account_n, (ARRAY['EMAIL_CLICK', 'SITE_VISIT', 'WEBINAR', 'DOWNLOAD', 'MEETING'])[1 + (g.i + k) % 5],
        LEAST(g.created_at + ((k - 1) * interval '9 days'), now()), NULL, 1 + (g.i + k) % 5, 1 + (g.i * k) % 4,
        LEAST(g.created_at + ((k - 1) * interval '9 days'), now()), 'intake'
-FROM gen g CROSS JOIN generate_series(1, 2) AS k;
+FROM gen g CROSS JOIN generate_series(1, 2) AS k
+ORDER BY 7;
 
 ANALYZE;
 SELECT count(*) AS leads_now FROM lead;

@@ -116,6 +116,19 @@ class MetricsApiIT {
 		assertThat(fairGame.at("/rows/0/leadsWonAfterARejection").asLong()).isEqualTo(1);
 		assertThat(fairGame.at("/rows/0/dealValue").decimalValue()).isEqualByComparingTo("800");
 
+		// the accounts' score when the reps reported the wins, kept with each disposition
+		JsonNode atDisposition = api.get("mara", "/api/metrics/engagement?from=" + today + "&to=" + today).json()
+			.get("atDisposition");
+		JsonNode wins = null;
+		for (JsonNode outcome : atDisposition) {
+			if (outcome.get("outcome").asText().equals("WON")) {
+				wins = outcome;
+			}
+		}
+		assertThat(wins).as(atDisposition.toString()).isNotNull();
+		assertThat(wins.get("dispositions").asLong()).isGreaterThanOrEqualTo(2);
+		assertThat(wins.get("averageScore").asDouble()).isBetween(1.0, 10.0);
+
 		// the numbers one click away as a table: CSV with the same figures
 		Api.Answer csv = api.send("mara", "GET", "/api/metrics/funnel?by=source&format=csv&" + period, null, null);
 		assertThat(csv.header("Content-Type")).startsWith("text/csv");

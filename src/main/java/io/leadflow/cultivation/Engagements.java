@@ -5,8 +5,13 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Engagement events as they arrived, one row each, never changed afterwards. */
 @Repository
@@ -20,8 +25,13 @@ public class Engagements {
 
 	private final JdbcClient jdbc;
 
-	Engagements(JdbcClient jdbc) {
+	/** Reads many rows in batches rather than all at once. */
+	private final JdbcTemplate streaming;
+
+	Engagements(JdbcClient jdbc, DataSource dataSource) {
 		this.jdbc = jdbc;
+		this.streaming = new JdbcTemplate(dataSource);
+		this.streaming.setFetchSize(5000);
 	}
 
 	void insert(String dedupeKey, Engagement engagement) {
@@ -55,15 +65,31 @@ public class Engagements {
 			.list();
 	}
 
-	/** Every engagement since the moment, by account, each account's oldest first: scores for many accounts at once. */
-	public java.util.Map<String, List<Engagement>> byAccountSince(java.time.Instant since) {
-		java.util.Map<String, List<Engagement>> byAccount = new java.util.LinkedHashMap<>();
-		jdbc.sql("SELECT " + COLUMNS + " WHERE e.occurred_at >= ? ORDER BY e.account_id, e.occurred_at, e.id")
-			.param(OffsetDateTime.ofInstant(since, ZoneOffset.UTC))
-			.query(this::map)
-			.list()
-			.forEach(e -> byAccount.computeIfAbsent(e.accountId(), account -> new java.util.ArrayList<>()).add(e));
-		return byAccount;
+	/**
+	 * Every engagement since the moment, one account at a time, each account's oldest first: scores
+	 * for many accounts at once without holding every engagement in memory. Only what a score reads
+	 * (who, their role level, what, when, how deep) is filled in.
+	 */
+	@Transactional(readOnly = true) // PostgreSQL streams a result in batches only inside a transaction
+	public void eachAccountSince(java.time.Instant since, java.util.function.BiConsumer<String, List<Engagement>> account) {
+		List<Engagement> current = new java.util.ArrayList<>();
+		streaming.query("""
+				SELECT e.account_id, e.contact_id, e.type, e.occurred_at, e.depth_points, c.role_level
+				FROM engagement e JOIN contact c ON c.id = e.contact_id
+				WHERE e.occurred_at >= ? ORDER BY e.account_id, e.occurred_at""", (RowCallbackHandler) rs -> {
+			String accountId = rs.getString("account_id");
+			if (!current.isEmpty() && !current.get(0).accountId().equals(accountId)) {
+				account.accept(current.get(0).accountId(), List.copyOf(current));
+				current.clear();
+			}
+			current.add(new Engagement(null, null, rs.getString("contact_id"), accountId,
+					EngagementType.valueOf(rs.getString("type")),
+					rs.getObject("occurred_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC), null, 0,
+					rs.getInt("depth_points"), null, null, null, null, rs.getString("role_level")));
+		}, OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
+		if (!current.isEmpty()) {
+			account.accept(current.get(0).accountId(), List.copyOf(current));
+		}
 	}
 
 	private Engagement map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

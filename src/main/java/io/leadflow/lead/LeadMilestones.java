@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,8 +32,11 @@ class LeadMilestones {
 
 	private final JdbcClient jdbc;
 
-	LeadMilestones(JdbcClient jdbc) {
+	private final ObjectProvider<AccountScores> accountScores;
+
+	LeadMilestones(JdbcClient jdbc, ObjectProvider<AccountScores> accountScores) {
 		this.jdbc = jdbc;
+		this.accountScores = accountScores;
 	}
 
 	void started(String leadId) {
@@ -89,12 +93,19 @@ class LeadMilestones {
 			});
 	}
 
-	/** The rep's disposition, with the rep and team that hold the lead as they report it. */
+	/**
+	 * The rep's disposition, with the rep and team that hold the lead as they report it and the
+	 * account's score at that moment.
+	 */
 	void disposed(String leadId, String outcome, String lostReason, java.math.BigDecimal dealValue) {
+		AccountScores scores = accountScores.getIfAvailable();
+		Integer score = scores == null ? null
+				: jdbc.sql("SELECT account_id FROM lead WHERE id = ?").param(leadId).query(String.class).optional()
+					.map(scores::scoreNow).orElse(null);
 		jdbc.sql("""
-				INSERT INTO lead_disposition (lead_id, outcome, lost_reason, deal_value, rep_id, team, reported_at)
-				SELECT id, ?, ?, ?, owner_id, team, ? FROM lead WHERE id = ?""")
-			.params(outcome, lostReason, dealValue, now(), leadId)
+				INSERT INTO lead_disposition (lead_id, outcome, lost_reason, deal_value, rep_id, team, reported_at, account_score)
+				SELECT id, ?, ?, ?, owner_id, team, ?, ? FROM lead WHERE id = ?""")
+			.params(outcome, lostReason, dealValue, now(), score, leadId)
 			.update();
 	}
 

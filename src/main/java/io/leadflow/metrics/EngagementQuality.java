@@ -55,19 +55,15 @@ class EngagementQuality {
 
 	Report report(MetricsFilter filter) {
 		Instant now = EngineClock.now();
-		// what the scores read: the window before four weeks ago, and before the period's first disposition
-		Instant fourWeeksAgo = now.minus(FALL_PERIOD).minus(weights.window());
-		Instant periodStart = filter.start().toInstant().minus(weights.window());
-		Map<String, List<Engagement>> byAccount = engagements
-			.byAccountSince(periodStart.isBefore(fourWeeksAgo) ? periodStart : fourWeeksAgo);
 		long[] distribution = new long[11];
 		List<AccountScore> scores = new ArrayList<>();
-		for (Map.Entry<String, List<Engagement>> account : byAccount.entrySet()) {
-			int score = formula.score(account.getValue(), now).score();
-			int before = formula.score(account.getValue(), now.minus(FALL_PERIOD)).score();
+		// what the scores read: the formula's window before four weeks ago, one account at a time
+		engagements.eachAccountSince(now.minus(FALL_PERIOD).minus(weights.window()), (account, engaged) -> {
+			int score = formula.score(engaged, now).score();
+			int before = formula.score(engaged, now.minus(FALL_PERIOD)).score();
 			distribution[score]++;
-			scores.add(new AccountScore(account.getKey(), null, score, before, score - before));
-		}
+			scores.add(new AccountScore(account, null, score, before, score - before));
+		});
 		List<ScoreCount> spread = new ArrayList<>();
 		for (int score = 1; score <= 10; score++) {
 			spread.add(new ScoreCount(score, distribution[score]));
@@ -88,7 +84,20 @@ class EngagementQuality {
 		highest = highest.stream().map(score -> score.named(names)).toList();
 		falling = falling.stream().map(score -> score.named(names)).toList();
 		return new Report(LocalDate.ofInstant(now, java.time.ZoneOffset.UTC), spread, highest, falling,
-				atDisposition(filter, byAccount));
+				atDisposition(filter));
+	}
+
+	/**
+	 * For the dispositions reported in the period: the account's score when the rep reported it
+	 * (kept with the disposition), by outcome.
+	 */
+	private List<OutcomeScore> atDisposition(MetricsFilter filter) {
+		return jdbc.query("""
+				SELECT outcome, COUNT(*) AS dispositions, AVG(account_score) AS average_score FROM lead_disposition
+				WHERE reported_at >= :start AND reported_at < :end AND account_score IS NOT NULL
+				GROUP BY outcome ORDER BY outcome""", filter.periodParams(),
+				(rs, n) -> new OutcomeScore(rs.getString("outcome"), rs.getLong("dispositions"),
+						Math.round(10.0 * rs.getDouble("average_score")) / 10.0));
 	}
 
 	/**
@@ -106,26 +115,6 @@ class EngagementQuality {
 		int weeks = (int) Math.max(EKG_WEEKS, (days + 6) / 7);
 		return new Ekg(accountId, name, filter.from(), filter.to(),
 				formula.trend(engagements.ofAccount(accountId), asOf, weeks));
-	}
-
-	/** For the dispositions reported in the period: the account's score when the rep reported it, by outcome. */
-	private List<OutcomeScore> atDisposition(MetricsFilter filter, Map<String, List<Engagement>> byAccount) {
-		Map<String, Object> params = filter.periodParams();
-		Map<String, long[]> sums = new LinkedHashMap<>();
-		jdbc.query("""
-				SELECT e.outcome, l.account_id, e.reported_at FROM lead_disposition e JOIN lead l ON l.id = e.lead_id
-				WHERE e.reported_at >= :start AND e.reported_at < :end ORDER BY e.outcome""", params, rs -> {
-			List<Engagement> account = byAccount.getOrDefault(rs.getString("account_id"), List.of());
-			Instant reported = rs.getObject("reported_at", java.time.OffsetDateTime.class).toInstant();
-			long[] sum = sums.computeIfAbsent(rs.getString("outcome"), outcome -> new long[2]);
-			sum[0] += formula.score(account, reported).score();
-			sum[1]++;
-		});
-		return sums.entrySet()
-			.stream()
-			.map(entry -> new OutcomeScore(entry.getKey(), entry.getValue()[1],
-					Math.round(10.0 * entry.getValue()[0] / entry.getValue()[1]) / 10.0))
-			.toList();
 	}
 
 	private Map<String, String> names(java.util.Set<String> accountIds) {

@@ -39,7 +39,11 @@ class Funnel {
 		String key = GROUPINGS.get(filter.by());
 		List<Row> rows = jdbc.query("SELECT " + key + " AS grouping_key, " + counts + " GROUP BY " + key
 				+ " ORDER BY received DESC, grouping_key", params, (rs, n) -> row(rs.getString("grouping_key"), rs));
-		Row total = jdbc.queryForObject("SELECT " + counts, params, (rs, n) -> row(null, rs));
+		// every lead is in exactly one row (a lead with no source, team or rep in the row keyed null)
+		Row total = new Row(null, sum(rows, Row::received), sum(rows, Row::salesReady), sum(rows, Row::cultivated),
+				sum(rows, Row::routed), sum(rows, Row::accepted), sum(rows, Row::rejected), sum(rows, Row::won),
+				sum(rows, Row::lost), sum(rows, Row::notALead),
+				rows.stream().map(Row::wonValue).reduce(BigDecimal.ZERO, BigDecimal::add));
 		return new Report(filter.from(), filter.to(), filter.by(), rows, total);
 	}
 
@@ -47,6 +51,10 @@ class Funnel {
 		return new Row(key, rs.getLong("received"), rs.getLong("sales_ready"), rs.getLong("cultivated"),
 				rs.getLong("routed"), rs.getLong("accepted"), rs.getLong("rejected"), rs.getLong("won"),
 				rs.getLong("lost"), rs.getLong("not_a_lead"), rs.getBigDecimal("won_value"));
+	}
+
+	private static long sum(List<Row> rows, java.util.function.ToLongFunction<Row> count) {
+		return rows.stream().mapToLong(count).sum();
 	}
 
 	static Set<String> groupings() {
