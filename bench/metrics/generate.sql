@@ -91,36 +91,39 @@ SELECT id, 'gen-contact-' || i, 'gen-account-' || account_n, source, campaign, '
        CASE WHEN closed_at IS NULL THEN 'gen-contact-' || i END
 FROM gen ORDER BY created_at;
 
-INSERT INTO lead_funnel (lead_id, sales_ready_at, cultivated_at, routed_at, accepted_at, rejected_at, dormant_at)
-SELECT id, CASE WHEN stage = 'SALES' THEN created_at + interval '1 minute' END,
+INSERT INTO lead_funnel (lead_id, received_at, sales_ready_at, cultivated_at, routed_at, accepted_at, rejected_at,
+                         dormant_at)
+SELECT id, created_at, CASE WHEN stage = 'SALES' THEN created_at + interval '1 minute' END,
        CASE WHEN stage IN ('CULTIVATING', 'DORMANT') THEN created_at + interval '1 minute' END,
        routed_at, accepted_at, CASE WHEN detour = 'REJECTED' THEN routed_at + interval '30 minutes' END,
        CASE WHEN stage = 'DORMANT' THEN created_at + interval '90 days' END
 FROM gen ORDER BY created_at;
 
 -- the first offer of a detoured lead went to the other rep, who rejected it or let it pass
-INSERT INTO lead_offer (lead_id, team, rep_id, offered_at, answer, answered_at, seconds_to_answer)
+INSERT INTO lead_offer (lead_id, source, campaign, team, rep_id, offered_at, answer, answered_at, seconds_to_answer)
 SELECT * FROM (
-    SELECT id, team, other_rep, routed_at AS offered_at, detour, routed_at + interval '30 minutes', 1800::bigint
+    SELECT id, source, campaign, team, other_rep, routed_at AS offered_at, detour, routed_at + interval '30 minutes',
+           1800::bigint
     FROM gen WHERE detour IS NOT NULL
     UNION ALL
-    SELECT id, team, owner, CASE WHEN detour IS NULL THEN routed_at ELSE routed_at + interval '30 minutes' END,
+    SELECT id, source, campaign, team, owner, CASE WHEN detour IS NULL THEN routed_at ELSE routed_at + interval '30 minutes' END,
            CASE WHEN accepted_at IS NOT NULL THEN 'ACCEPTED' END,
            accepted_at + CASE WHEN detour IS NULL THEN interval '0' ELSE interval '30 minutes' END,
            CASE WHEN accepted_at IS NOT NULL THEN extract(epoch FROM accepted_at - routed_at)::bigint END
     FROM gen WHERE stage = 'SALES') AS offers
 ORDER BY offered_at;
 
-INSERT INTO lead_rejection (lead_id, rep_id, team, reason, comment, rejected_at)
-SELECT id, other_rep, team, (ARRAY['NOT_READY', 'ALREADY_WORKING', 'WRONG_TERRITORY', 'BAD_CONTACT', 'NOT_A_LEAD',
+INSERT INTO lead_rejection (lead_id, source, campaign, rep_id, team, reason, comment, rejected_at)
+SELECT id, source, campaign, other_rep, team, (ARRAY['NOT_READY', 'ALREADY_WORKING', 'WRONG_TERRITORY', 'BAD_CONTACT', 'NOT_A_LEAD',
        'OTHER'])[1 + i % 6], 'generated', routed_at + interval '30 minutes'
 FROM gen WHERE detour = 'REJECTED' ORDER BY routed_at;
 INSERT INTO lead_breach (lead_id, rep_id, team, kind, breached_at)
 SELECT id, other_rep, team, 'ACCEPTANCE', routed_at + interval '30 minutes' FROM gen WHERE detour = 'MISSED'
 ORDER BY routed_at;
 
-INSERT INTO lead_disposition (lead_id, outcome, lost_reason, deal_value, rep_id, team, reported_at, account_score)
-SELECT id, status, CASE WHEN status = 'LOST' THEN (ARRAY['TIMING', 'COMPETITOR', 'PRICE', 'NO_DECISION', 'OTHER'])[1 + i % 5] END,
+INSERT INTO lead_disposition (lead_id, source, campaign, outcome, lost_reason, deal_value, rep_id, team, reported_at,
+                              account_score)
+SELECT id, source, campaign, status, CASE WHEN status = 'LOST' THEN (ARRAY['TIMING', 'COMPETITOR', 'PRICE', 'NO_DECISION', 'OTHER'])[1 + i % 5] END,
        CASE WHEN status = 'WON' THEN value_units END, owner, team, closed_at, 1 + i % 10
 FROM gen WHERE status IN ('WON', 'LOST', 'NOT_A_LEAD') ORDER BY closed_at;
 

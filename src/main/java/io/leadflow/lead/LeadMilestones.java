@@ -40,7 +40,9 @@ class LeadMilestones {
 	}
 
 	void started(String leadId) {
-		jdbc.sql("INSERT INTO lead_funnel (lead_id) VALUES (?)").param(leadId).update();
+		jdbc.sql("INSERT INTO lead_funnel (lead_id, received_at) SELECT id, created_at FROM lead WHERE id = ?")
+			.param(leadId)
+			.update();
 	}
 
 	/**
@@ -64,8 +66,10 @@ class LeadMilestones {
 	/** @param rep null when the lead is offered to the whole team */
 	void offered(String leadId, String team, String rep) {
 		closeOpenOffer(leadId, null, null);
-		jdbc.sql("INSERT INTO lead_offer (lead_id, team, rep_id, offered_at) VALUES (?, ?, ?, ?)")
-			.params(leadId, team, rep, now())
+		jdbc.sql("""
+				INSERT INTO lead_offer (lead_id, team, rep_id, offered_at, source, campaign)
+				SELECT id, ?, ?, ?, source, campaign FROM lead WHERE id = ?""")
+			.params(team, rep, now(), leadId)
 			.update();
 	}
 
@@ -103,8 +107,9 @@ class LeadMilestones {
 				: jdbc.sql("SELECT account_id FROM lead WHERE id = ?").param(leadId).query(String.class).optional()
 					.map(scores::scoreNow).orElse(null);
 		jdbc.sql("""
-				INSERT INTO lead_disposition (lead_id, outcome, lost_reason, deal_value, rep_id, team, reported_at, account_score)
-				SELECT id, ?, ?, ?, owner_id, team, ?, ? FROM lead WHERE id = ?""")
+				INSERT INTO lead_disposition (lead_id, outcome, lost_reason, deal_value, rep_id, team, reported_at, account_score,
+				  source, campaign)
+				SELECT id, ?, ?, ?, owner_id, team, ?, ?, source, campaign FROM lead WHERE id = ?""")
 			.params(outcome, lostReason, dealValue, now(), score, leadId)
 			.update();
 	}

@@ -26,9 +26,9 @@ public class LeadRejections {
 
 	void record(String leadId, String repId, String team, String reason, String comment) {
 		jdbc.sql("""
-				INSERT INTO lead_rejection (lead_id, rep_id, team, reason, comment, rejected_at)
-				VALUES (?, ?, ?, ?, ?, ?)""")
-			.params(leadId, repId, team, reason, comment, OffsetDateTime.now(ZoneOffset.UTC))
+				INSERT INTO lead_rejection (lead_id, rep_id, team, reason, comment, rejected_at, source, campaign)
+				SELECT id, ?, ?, ?, ?, ?, source, campaign FROM lead WHERE id = ?""")
+			.params(repId, team, reason, comment, OffsetDateTime.now(ZoneOffset.UTC), leadId)
 			.update();
 	}
 

@@ -31,8 +31,9 @@ class Cultivation {
 				SUM(CASE WHEN l.status = 'WON' THEN 1 ELSE 0 END) AS won,
 				AVG(CAST(l.cultivation_loops AS DOUBLE PRECISION)) AS loops
 				FROM lead l JOIN lead_funnel f ON f.lead_id = l.id
-				WHERE f.cultivated_at IS NOT NULL AND l.created_at >= :start AND l.created_at < :end"""
-				+ filter.conditions("l.team", params) + " GROUP BY " + key + " ORDER BY cultivated DESC, grouping_key",
+				WHERE f.cultivated_at IS NOT NULL AND l.created_at >= :start AND l.created_at < :end
+				AND f.received_at >= :start AND f.received_at < :end"""
+				+ filter.conditions("l", params) + " GROUP BY " + key + " ORDER BY cultivated DESC, grouping_key",
 				params,
 				(rs, n) -> new Row(rs.getString("grouping_key"), rs.getLong("cultivated"), rs.getLong("in_cultivation"),
 						rs.getLong("dormant"), rs.getLong("ever_dormant"), rs.getLong("woken"), rs.getLong("requalified"),

@@ -27,7 +27,7 @@ class Funnel {
 
 	Report report(MetricsFilter filter) {
 		Map<String, Object> params = filter.periodParams();
-		String where = "l.created_at >= :start AND l.created_at < :end" + filter.conditions("l.team", params);
+		String where = "l.created_at >= :start AND l.created_at < :end" + filter.conditions("l", params);
 		String counts = """
 				COUNT(*) AS received, COUNT(f.sales_ready_at) AS sales_ready, COUNT(f.cultivated_at) AS cultivated,
 				COUNT(f.routed_at) AS routed, COUNT(f.accepted_at) AS accepted, COUNT(f.rejected_at) AS rejected,
@@ -35,7 +35,8 @@ class Funnel {
 				SUM(CASE WHEN l.status = 'LOST' THEN 1 ELSE 0 END) AS lost,
 				SUM(CASE WHEN l.status = 'NOT_A_LEAD' THEN 1 ELSE 0 END) AS not_a_lead,
 				COALESCE(SUM(CASE WHEN l.status = 'WON' THEN l.deal_value END), 0) AS won_value
-				FROM lead l LEFT JOIN lead_funnel f ON f.lead_id = l.id WHERE\s""" + where;
+				FROM lead l LEFT JOIN lead_funnel f ON f.lead_id = l.id
+				AND f.received_at >= :start AND f.received_at < :end WHERE\s""" + where;
 		String key = GROUPINGS.get(filter.by());
 		List<Row> rows = jdbc.query("SELECT " + key + " AS grouping_key, " + counts + " GROUP BY " + key
 				+ " ORDER BY received DESC, grouping_key", params, (rs, n) -> row(rs.getString("grouping_key"), rs));

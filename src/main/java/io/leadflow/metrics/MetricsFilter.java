@@ -83,17 +83,19 @@ record MetricsFilter(LocalDate from, LocalDate to, String by, String source, Str
 	}
 
 	/**
-	 * The WHERE conditions on a team column and a lead alias {@code l}, with their parameters: the
-	 * caller's filters and the teams they may see.
+	 * The WHERE conditions on the {@code source}, {@code campaign} and {@code team} columns of the
+	 * rows under {@code alias} (the lead, or an offer or outcome, which carry them), with their
+	 * parameters: the caller's filters and the teams they may see.
 	 */
-	String conditions(String teamColumn, Map<String, Object> params) {
+	String conditions(String alias, Map<String, Object> params) {
+		String teamColumn = alias + ".team";
 		StringBuilder where = new StringBuilder();
 		if (source != null) {
-			where.append(" AND l.source = :source");
+			where.append(" AND ").append(alias).append(".source = :source");
 			params.put("source", source);
 		}
 		if (campaign != null) {
-			where.append(" AND l.campaign = :campaign");
+			where.append(" AND ").append(alias).append(".campaign = :campaign");
 			params.put("campaign", campaign);
 		}
 		if (team != null) {

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Outcomes {
 
-	/** Groupings of an event row {@code e} (rejection or disposition) and its lead {@code l}. */
-	static final Map<String, String> GROUPINGS = Map.of("source", "l.source", "campaign", "l.campaign", "team",
+	/** Groupings of an event row {@code e} (rejection or disposition), which carries its lead's source and campaign. */
+	static final Map<String, String> GROUPINGS = Map.of("source", "e.source", "campaign", "e.campaign", "team",
 			"e.team", "partner", "e.team", "rep", "e.rep_id");
 
 	private final NamedParameterJdbcTemplate jdbc;
@@ -31,8 +31,8 @@ class Outcomes {
 		Map<String, Object> params = filter.periodParams();
 		String key = GROUPINGS.get(filter.by());
 		List<RejectionRow> rows = jdbc.query("SELECT " + key + " AS grouping_key, e.reason, COUNT(*) AS rejections"
-				+ " FROM lead_rejection e JOIN lead l ON l.id = e.lead_id"
-				+ " WHERE e.rejected_at >= :start AND e.rejected_at < :end" + filter.conditions("e.team", params)
+				+ " FROM lead_rejection e"
+				+ " WHERE e.rejected_at >= :start AND e.rejected_at < :end" + filter.conditions("e", params)
 				+ " GROUP BY " + key + ", e.reason ORDER BY rejections DESC, grouping_key, e.reason", params,
 				(rs, n) -> new RejectionRow(rs.getString("grouping_key"), rs.getString("reason"), rs.getLong("rejections")));
 		return new Rejections(filter.from(), filter.to(), filter.by(), rows);
@@ -44,8 +44,8 @@ class Outcomes {
 		String key = GROUPINGS.get(filter.by());
 		List<DispositionRow> rows = jdbc.query("SELECT " + key + " AS grouping_key, e.outcome, e.lost_reason,"
 				+ " COUNT(*) AS leads, COALESCE(SUM(e.deal_value), 0) AS deal_value"
-				+ " FROM lead_disposition e JOIN lead l ON l.id = e.lead_id"
-				+ " WHERE e.reported_at >= :start AND e.reported_at < :end" + filter.conditions("e.team", params)
+				+ " FROM lead_disposition e"
+				+ " WHERE e.reported_at >= :start AND e.reported_at < :end" + filter.conditions("e", params)
 				+ " GROUP BY " + key + ", e.outcome, e.lost_reason ORDER BY grouping_key, e.outcome, e.lost_reason", params,
 				(rs, n) -> new DispositionRow(rs.getString("grouping_key"), rs.getString("outcome"),
 						rs.getString("lost_reason"), rs.getLong("leads"), rs.getBigDecimal("deal_value")));
@@ -60,10 +60,9 @@ class Outcomes {
 		Map<String, Object> params = filter.periodParams();
 		List<FairGameRow> rows = jdbc.query("""
 				SELECT e.rep_id AS winner, COUNT(*) AS leads, COALESCE(SUM(e.deal_value), 0) AS deal_value
-				FROM lead_disposition e JOIN lead l ON l.id = e.lead_id
-				WHERE e.outcome = 'WON' AND e.reported_at >= :start AND e.reported_at < :end
+				FROM lead_disposition e WHERE e.outcome = 'WON' AND e.reported_at >= :start AND e.reported_at < :end
 				AND EXISTS (SELECT 1 FROM lead_rejection r WHERE r.lead_id = e.lead_id AND r.rep_id <> e.rep_id
-				AND r.rejected_at < e.reported_at)""" + filter.conditions("e.team", params)
+				AND r.rejected_at < e.reported_at)""" + filter.conditions("e", params)
 				+ " GROUP BY e.rep_id ORDER BY leads DESC, winner", params,
 				(rs, n) -> new FairGameRow(rs.getString("winner"), rs.getLong("leads"), rs.getBigDecimal("deal_value")));
 		return new FairGame(filter.from(), filter.to(), rows);

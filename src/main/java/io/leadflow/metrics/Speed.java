@@ -30,8 +30,7 @@ class Speed {
 				SUM(CASE WHEN o.answer = 'MISSED' THEN 1 ELSE 0 END) AS missed,
 				PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY CASE WHEN o.answer = 'ACCEPTED' THEN o.seconds_to_answer END) AS p50,
 				PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY CASE WHEN o.answer = 'ACCEPTED' THEN o.seconds_to_answer END) AS p90
-				FROM lead_offer o JOIN lead l ON l.id = o.lead_id
-				WHERE o.offered_at >= :start AND o.offered_at < :end""" + filter.conditions("o.team", params)
+				FROM lead_offer o WHERE o.offered_at >= :start AND o.offered_at < :end""" + filter.conditions("o", params)
 				+ " GROUP BY " + key + " ORDER BY offered DESC, grouping_key", params, (rs, n) -> {
 					long accepted = rs.getLong("accepted");
 					long decided = rs.getLong("decided");
