@@ -71,9 +71,12 @@ public class EngagementService {
 
 	private final SystemAccess system;
 
+	private final AccountScoreKeeper accountScores;
+
 	EngagementService(LeadRepository leads, Contacts contacts, LeadEvents events, LeadHistory history,
 			Engagements engagements, EngagementScore score, CultivationRecord record, LeadIntakeService intake,
-			RuntimeService runtimeService, SystemAccess system) {
+			RuntimeService runtimeService, SystemAccess system, AccountScoreKeeper accountScores) {
+		this.accountScores = accountScores;
 		this.leads = leads;
 		this.contacts = contacts;
 		this.events = events;
@@ -126,6 +129,7 @@ public class EngagementService {
 				request.occurredAt().withOffsetSameInstant(ZoneOffset.UTC), request.detail(), points.intent(),
 				points.depth(), now, history.currentActor(), null, null, null));
 		events.engaged(lead.id(), describe(request, points));
+		accountScores.rescore(lead.accountId());
 
 		LeadStatus before = lead.status();
 		List<MessageCorrelationResult> correlated = system.call(() -> runtimeService

@@ -21,9 +21,9 @@ class Cultivation {
 	}
 
 	Report report(MetricsFilter filter) {
-		Map<String, Object> params = filter.periodParams();
+		Map<String, Object> params = filter.parameters();
 		String key = GROUPINGS.get(filter.by());
-		List<Row> rows = jdbc.query("SELECT " + key + """
+		List<Row> rows = jdbc.query(filter.bounded("SELECT " + key + """
 				 AS grouping_key, COUNT(*) AS cultivated,
 				SUM(CASE WHEN l.status = 'CULTIVATING' THEN 1 ELSE 0 END) AS in_cultivation,
 				SUM(CASE WHEN l.status = 'DORMANT' THEN 1 ELSE 0 END) AS dormant,
@@ -33,7 +33,7 @@ class Cultivation {
 				FROM lead l JOIN lead_funnel f ON f.lead_id = l.id
 				WHERE f.cultivated_at IS NOT NULL AND l.created_at >= :start AND l.created_at < :end
 				AND f.received_at >= :start AND f.received_at < :end"""
-				+ filter.conditions("l", params) + " GROUP BY " + key + " ORDER BY cultivated DESC, grouping_key",
+				+ filter.conditions("l", params) + " GROUP BY " + key + " ORDER BY cultivated DESC, grouping_key"),
 				params,
 				(rs, n) -> new Row(rs.getString("grouping_key"), rs.getLong("cultivated"), rs.getLong("in_cultivation"),
 						rs.getLong("dormant"), rs.getLong("ever_dormant"), rs.getLong("woken"), rs.getLong("requalified"),

@@ -4,9 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,21 +14,18 @@ import org.springframework.stereotype.Service;
 import io.leadflow.cultivation.Engagements;
 import io.leadflow.cultivation.Engagements.Engagement;
 import io.leadflow.cultivation.QualityOfEngagement;
-import io.leadflow.cultivation.QualityOfEngagementWeights;
 import io.leadflow.system.EngineClock;
 import io.leadflow.system.NotFoundException;
 
 /**
  * The accounts' Quality of Engagement (docs/cultivation.md) across all accounts: how they spread
- * over the scores 1 to 10, the most engaged and the fastest falling, and the score of won accounts
- * beside lost ones when the rep reported the outcome. Computed with the same formula and weights
- * as one account's score, from the engagements within the formula's window.
+ * over the scores 1 to 10, the most engaged and the fastest falling (from the scores kept in
+ * {@code account_score}), the score of won accounts beside lost ones when the rep reported the
+ * outcome (kept with the disposition), and one account's weekly EKG, computed from its engagements
+ * with the same formula and weights.
  */
 @Service
 class EngagementQuality {
-
-	/** "Falling" compares with the score this long ago. */
-	static final Duration FALL_PERIOD = Duration.ofDays(28);
 
 	private static final int LISTED = 10;
 
@@ -41,50 +36,40 @@ class EngagementQuality {
 
 	private final QualityOfEngagement formula;
 
-	private final QualityOfEngagementWeights weights;
-
 	private final NamedParameterJdbcTemplate jdbc;
 
-	EngagementQuality(Engagements engagements, QualityOfEngagement formula, QualityOfEngagementWeights weights,
-			NamedParameterJdbcTemplate jdbc) {
+	EngagementQuality(Engagements engagements, QualityOfEngagement formula, NamedParameterJdbcTemplate jdbc) {
 		this.engagements = engagements;
 		this.formula = formula;
-		this.weights = weights;
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * The spread, the most engaged and the fastest falling from the kept scores ({@code account_score},
+	 * rescored when an account engages and every night), and the score at each disposition of the
+	 * period.
+	 */
 	Report report(MetricsFilter filter) {
-		Instant now = EngineClock.now();
-		long[] distribution = new long[11];
-		List<AccountScore> scores = new ArrayList<>();
-		// what the scores read: the formula's window before four weeks ago, one account at a time
-		engagements.eachAccountSince(now.minus(FALL_PERIOD).minus(weights.window()), (account, engaged) -> {
-			int score = formula.score(engaged, now).score();
-			int before = formula.score(engaged, now.minus(FALL_PERIOD)).score();
-			distribution[score]++;
-			scores.add(new AccountScore(account, null, score, before, score - before));
-		});
+		Map<Integer, Long> counts = new HashMap<>();
+		jdbc.query("SELECT score, COUNT(*) AS accounts FROM account_score GROUP BY score", Map.of(),
+				rs -> {
+					counts.put(rs.getInt("score"), rs.getLong("accounts"));
+				});
 		List<ScoreCount> spread = new ArrayList<>();
 		for (int score = 1; score <= 10; score++) {
-			spread.add(new ScoreCount(score, distribution[score]));
+			spread.add(new ScoreCount(score, counts.getOrDefault(score, 0L)));
 		}
-		List<AccountScore> highest = scores.stream()
-			.sorted(Comparator.comparingInt(AccountScore::score).reversed().thenComparing(AccountScore::accountId))
-			.limit(LISTED)
-			.toList();
-		List<AccountScore> falling = scores.stream()
-			.filter(score -> score.change() < 0)
-			.sorted(Comparator.comparingInt(AccountScore::change).thenComparing(AccountScore::accountId))
-			.limit(LISTED)
-			.toList();
-		// names only for the accounts listed, not for every account scored
-		Map<String, String> names = names(java.util.stream.Stream.concat(highest.stream(), falling.stream())
-			.map(AccountScore::accountId)
-			.collect(java.util.stream.Collectors.toSet()));
-		highest = highest.stream().map(score -> score.named(names)).toList();
-		falling = falling.stream().map(score -> score.named(names)).toList();
-		return new Report(LocalDate.ofInstant(now, java.time.ZoneOffset.UTC), spread, highest, falling,
+		List<AccountScore> highest = listed("ORDER BY s.score DESC, s.account_id");
+		List<AccountScore> falling = listed("WHERE s.score < s.four_weeks_ago ORDER BY s.score - s.four_weeks_ago, s.account_id");
+		return new Report(LocalDate.ofInstant(EngineClock.now(), java.time.ZoneOffset.UTC), spread, highest, falling,
 				atDisposition(filter));
+	}
+
+	private List<AccountScore> listed(String whereAndOrder) {
+		return jdbc.query("SELECT s.account_id, a.name, s.score, s.four_weeks_ago FROM account_score s"
+				+ " JOIN account a ON a.id = s.account_id " + whereAndOrder + " FETCH FIRST " + LISTED + " ROWS ONLY",
+				Map.of(), (rs, n) -> new AccountScore(rs.getString("account_id"), rs.getString("name"), rs.getInt("score"),
+						rs.getInt("four_weeks_ago"), rs.getInt("score") - rs.getInt("four_weeks_ago")));
 	}
 
 	/**
@@ -92,10 +77,10 @@ class EngagementQuality {
 	 * (kept with the disposition), by outcome.
 	 */
 	private List<OutcomeScore> atDisposition(MetricsFilter filter) {
-		return jdbc.query("""
+		return jdbc.query(filter.bounded("""
 				SELECT outcome, COUNT(*) AS dispositions, AVG(account_score) AS average_score FROM lead_disposition
 				WHERE reported_at >= :start AND reported_at < :end AND account_score IS NOT NULL
-				GROUP BY outcome ORDER BY outcome""", filter.periodParams(),
+				GROUP BY outcome ORDER BY outcome"""), filter.parameters(),
 				(rs, n) -> new OutcomeScore(rs.getString("outcome"), rs.getLong("dispositions"),
 						Math.round(10.0 * rs.getDouble("average_score")) / 10.0));
 	}

@@ -26,7 +26,7 @@ class Funnel {
 	}
 
 	Report report(MetricsFilter filter) {
-		Map<String, Object> params = filter.periodParams();
+		Map<String, Object> params = filter.parameters();
 		String where = "l.created_at >= :start AND l.created_at < :end" + filter.conditions("l", params);
 		String counts = """
 				COUNT(*) AS received, COUNT(f.sales_ready_at) AS sales_ready, COUNT(f.cultivated_at) AS cultivated,
@@ -38,8 +38,8 @@ class Funnel {
 				FROM lead l LEFT JOIN lead_funnel f ON f.lead_id = l.id
 				AND f.received_at >= :start AND f.received_at < :end WHERE\s""" + where;
 		String key = GROUPINGS.get(filter.by());
-		List<Row> rows = jdbc.query("SELECT " + key + " AS grouping_key, " + counts + " GROUP BY " + key
-				+ " ORDER BY received DESC, grouping_key", params, (rs, n) -> row(rs.getString("grouping_key"), rs));
+		List<Row> rows = jdbc.query(filter.bounded("SELECT " + key + " AS grouping_key, " + counts + " GROUP BY " + key
+				+ " ORDER BY received DESC, grouping_key"), params, (rs, n) -> row(rs.getString("grouping_key"), rs));
 		// every lead is in exactly one row (a lead with no source, team or rep in the row keyed null)
 		Row total = new Row(null, sum(rows, Row::received), sum(rows, Row::salesReady), sum(rows, Row::cultivated),
 				sum(rows, Row::routed), sum(rows, Row::accepted), sum(rows, Row::rejected), sum(rows, Row::won),

@@ -74,12 +74,14 @@ record MetricsFilter(LocalDate from, LocalDate to, String by, String source, Str
 		return to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
 	}
 
-	/** The period's bounds as the named parameters {@code :start} and {@code :end}, for the conditions to add to. */
-	Map<String, Object> periodParams() {
-		Map<String, Object> params = new java.util.HashMap<>();
-		params.put("start", start());
-		params.put("end", end());
-		return params;
+	/** The parameters of a statement, for the conditions to add to; the period is written in by {@link #bounded}. */
+	Map<String, Object> parameters() {
+		return new java.util.HashMap<>();
+	}
+
+	/** The statement with the period's bounds in place of {@code :start} and {@code :end} ({@link PeriodSql}). */
+	String bounded(String sql) {
+		return PeriodSql.bounded(sql, start(), end());
 	}
 
 	/**

@@ -28,25 +28,25 @@ class Outcomes {
 
 	/** Rejections made in the period, by reason. */
 	Rejections rejections(MetricsFilter filter) {
-		Map<String, Object> params = filter.periodParams();
+		Map<String, Object> params = filter.parameters();
 		String key = GROUPINGS.get(filter.by());
-		List<RejectionRow> rows = jdbc.query("SELECT " + key + " AS grouping_key, e.reason, COUNT(*) AS rejections"
+		List<RejectionRow> rows = jdbc.query(filter.bounded("SELECT " + key + " AS grouping_key, e.reason, COUNT(*) AS rejections"
 				+ " FROM lead_rejection e"
 				+ " WHERE e.rejected_at >= :start AND e.rejected_at < :end" + filter.conditions("e", params)
-				+ " GROUP BY " + key + ", e.reason ORDER BY rejections DESC, grouping_key, e.reason", params,
+				+ " GROUP BY " + key + ", e.reason ORDER BY rejections DESC, grouping_key, e.reason"), params,
 				(rs, n) -> new RejectionRow(rs.getString("grouping_key"), rs.getString("reason"), rs.getLong("rejections")));
 		return new Rejections(filter.from(), filter.to(), filter.by(), rows);
 	}
 
 	/** Dispositions reported in the period, by outcome and lost reason. */
 	Dispositions dispositions(MetricsFilter filter) {
-		Map<String, Object> params = filter.periodParams();
+		Map<String, Object> params = filter.parameters();
 		String key = GROUPINGS.get(filter.by());
-		List<DispositionRow> rows = jdbc.query("SELECT " + key + " AS grouping_key, e.outcome, e.lost_reason,"
+		List<DispositionRow> rows = jdbc.query(filter.bounded("SELECT " + key + " AS grouping_key, e.outcome, e.lost_reason,"
 				+ " COUNT(*) AS leads, COALESCE(SUM(e.deal_value), 0) AS deal_value"
 				+ " FROM lead_disposition e"
 				+ " WHERE e.reported_at >= :start AND e.reported_at < :end" + filter.conditions("e", params)
-				+ " GROUP BY " + key + ", e.outcome, e.lost_reason ORDER BY grouping_key, e.outcome, e.lost_reason", params,
+				+ " GROUP BY " + key + ", e.outcome, e.lost_reason ORDER BY grouping_key, e.outcome, e.lost_reason"), params,
 				(rs, n) -> new DispositionRow(rs.getString("grouping_key"), rs.getString("outcome"),
 						rs.getString("lost_reason"), rs.getLong("leads"), rs.getBigDecimal("deal_value")));
 		return new Dispositions(filter.from(), filter.to(), filter.by(), rows);
@@ -57,13 +57,13 @@ class Outcomes {
 	 * another rep had rejected them, credited to the rep who won them.
 	 */
 	FairGame fairGame(MetricsFilter filter) {
-		Map<String, Object> params = filter.periodParams();
-		List<FairGameRow> rows = jdbc.query("""
+		Map<String, Object> params = filter.parameters();
+		List<FairGameRow> rows = jdbc.query(filter.bounded("""
 				SELECT e.rep_id AS winner, COUNT(*) AS leads, COALESCE(SUM(e.deal_value), 0) AS deal_value
 				FROM lead_disposition e WHERE e.outcome = 'WON' AND e.reported_at >= :start AND e.reported_at < :end
 				AND EXISTS (SELECT 1 FROM lead_rejection r WHERE r.lead_id = e.lead_id AND r.rep_id <> e.rep_id
 				AND r.rejected_at < e.reported_at)""" + filter.conditions("e", params)
-				+ " GROUP BY e.rep_id ORDER BY leads DESC, winner", params,
+				+ " GROUP BY e.rep_id ORDER BY leads DESC, winner"), params,
 				(rs, n) -> new FairGameRow(rs.getString("winner"), rs.getLong("leads"), rs.getBigDecimal("deal_value")));
 		return new FairGame(filter.from(), filter.to(), rows);
 	}

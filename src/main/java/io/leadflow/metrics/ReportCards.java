@@ -42,45 +42,43 @@ public class ReportCards {
 		}
 		Map<String, Object> params = new HashMap<>();
 		params.put("reps", reps.stream().map(Rep::id).toList());
-		params.put("start", period.start());
-		params.put("end", period.end());
 		Map<String, long[]> counts = new HashMap<>();
 		Map<String, BigDecimal> wonValues = new HashMap<>();
 		Map<String, Long> medians = new HashMap<>();
 		// received, accepted, rejected, missed, won, lost, not a lead
 		java.util.function.Function<String, long[]> of = rep -> counts.computeIfAbsent(rep, r -> new long[7]);
-		jdbc.query("""
+		jdbc.query(period.bounded("""
 				SELECT rep_id, COUNT(*) AS n FROM lead_offer
-				WHERE rep_id IN (:reps) AND offered_at >= :start AND offered_at < :end GROUP BY rep_id""", params,
+				WHERE rep_id IN (:reps) AND offered_at >= :start AND offered_at < :end GROUP BY rep_id"""), params,
 				rs -> {
 					of.apply(rs.getString("rep_id"))[0] = rs.getLong("n");
 				});
-		jdbc.query("""
+		jdbc.query(period.bounded("""
 				SELECT rep_id, COUNT(*) AS n,
 				PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY seconds_to_answer) AS p50 FROM lead_offer
 				WHERE rep_id IN (:reps) AND answer = 'ACCEPTED' AND answered_at >= :start AND answered_at < :end
-				GROUP BY rep_id""", params, rs -> {
+				GROUP BY rep_id"""), params, rs -> {
 			of.apply(rs.getString("rep_id"))[1] = rs.getLong("n");
 			Object p50 = rs.getObject("p50");
 			if (p50 != null) {
 				medians.put(rs.getString("rep_id"), Math.round(((Number) p50).doubleValue()));
 			}
 		});
-		jdbc.query("""
+		jdbc.query(period.bounded("""
 				SELECT rep_id, COUNT(*) AS n FROM lead_rejection
-				WHERE rep_id IN (:reps) AND rejected_at >= :start AND rejected_at < :end GROUP BY rep_id""", params,
+				WHERE rep_id IN (:reps) AND rejected_at >= :start AND rejected_at < :end GROUP BY rep_id"""), params,
 				rs -> {
 					of.apply(rs.getString("rep_id"))[2] = rs.getLong("n");
 				});
-		jdbc.query("""
+		jdbc.query(period.bounded("""
 				SELECT rep_id, COUNT(*) AS n FROM lead_breach
-				WHERE rep_id IN (:reps) AND breached_at >= :start AND breached_at < :end GROUP BY rep_id""", params,
+				WHERE rep_id IN (:reps) AND breached_at >= :start AND breached_at < :end GROUP BY rep_id"""), params,
 				rs -> {
 					of.apply(rs.getString("rep_id"))[3] = rs.getLong("n");
 				});
-		jdbc.query("""
+		jdbc.query(period.bounded("""
 				SELECT rep_id, outcome, COUNT(*) AS n, COALESCE(SUM(deal_value), 0) AS deal_value FROM lead_disposition
-				WHERE rep_id IN (:reps) AND reported_at >= :start AND reported_at < :end GROUP BY rep_id, outcome""",
+				WHERE rep_id IN (:reps) AND reported_at >= :start AND reported_at < :end GROUP BY rep_id, outcome"""),
 				params, rs -> {
 					String rep = rs.getString("rep_id");
 					switch (rs.getString("outcome")) {
@@ -148,6 +146,10 @@ public class ReportCards {
 
 		OffsetDateTime end() {
 			return to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
+		}
+
+		String bounded(String sql) {
+			return PeriodSql.bounded(sql, start(), end());
 		}
 
 		/** As a person reads it: "2026-11-23 to 2026-11-29". */

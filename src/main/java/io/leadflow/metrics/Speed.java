@@ -21,9 +21,9 @@ class Speed {
 	}
 
 	Report report(MetricsFilter filter) {
-		Map<String, Object> params = filter.periodParams();
+		Map<String, Object> params = filter.parameters();
 		String key = GROUPINGS.get(filter.by());
-		List<Row> rows = jdbc.query("SELECT " + key + """
+		List<Row> rows = jdbc.query(filter.bounded("SELECT " + key + """
 				 AS grouping_key, COUNT(*) AS offered,
 				SUM(CASE WHEN o.answer = 'ACCEPTED' THEN 1 ELSE 0 END) AS accepted,
 				SUM(CASE WHEN o.answer IN ('ACCEPTED', 'REJECTED', 'MISSED') THEN 1 ELSE 0 END) AS decided,
@@ -31,7 +31,7 @@ class Speed {
 				PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY CASE WHEN o.answer = 'ACCEPTED' THEN o.seconds_to_answer END) AS p50,
 				PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY CASE WHEN o.answer = 'ACCEPTED' THEN o.seconds_to_answer END) AS p90
 				FROM lead_offer o WHERE o.offered_at >= :start AND o.offered_at < :end""" + filter.conditions("o", params)
-				+ " GROUP BY " + key + " ORDER BY offered DESC, grouping_key", params, (rs, n) -> {
+				+ " GROUP BY " + key + " ORDER BY offered DESC, grouping_key"), params, (rs, n) -> {
 					long accepted = rs.getLong("accepted");
 					long decided = rs.getLong("decided");
 					return new Row(rs.getString("grouping_key"), rs.getLong("offered"), accepted, accepted,
