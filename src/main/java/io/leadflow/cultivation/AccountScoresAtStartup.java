@@ -29,7 +29,9 @@ class AccountScoresAtStartup implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		boolean unscored = !any("account_score") && any("engagement");
 		if (unscored) {
-			LOG.info("Scored {} accounts for the first time", keeper.rescoreAll());
+			long started = System.nanoTime();
+			long accounts = keeper.rescoreAll();
+			LOG.info("Scored {} accounts for the first time in {} ms", accounts, (System.nanoTime() - started) / 1_000_000);
 		}
 	}
 

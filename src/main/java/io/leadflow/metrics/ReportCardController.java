@@ -82,10 +82,17 @@ class ReportCardController {
 		if (!system.call(() -> reps.isRep(repId))) {
 			throw new NotFoundException("No rep with id " + repId);
 		}
-		Card card = cards.of(List.of(rep(repId)), period).get(0);
+		// the rep's own card is one of their team's: counted once
+		Card card = null;
 		List<Median> medians = new ArrayList<>();
 		for (String team : teams) {
-			medians.add(ReportCards.median(team, teamName(team), cards.of(repsOf(team), period)));
+			List<Card> teamCards = cards.of(repsOf(team), period);
+			medians.add(ReportCards.median(team, teamName(team), teamCards));
+			card = card != null ? card
+					: teamCards.stream().filter(member -> member.rep().equals(repId)).findFirst().orElse(null);
+		}
+		if (card == null) {
+			card = cards.of(List.of(rep(repId)), period).get(0);
 		}
 		RepCard answer = new RepCard(repId, card.name(), period.from(), period.to(), card, medians);
 		return MetricsController.answer(answer, Card.class, List.of(card), "report-card-" + repId,
