@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.leadflow.cultivation.Engagements.Engagement;
+import io.leadflow.lead.AccountScores;
 import io.leadflow.system.EngineClock;
 
 /**
@@ -20,10 +21,10 @@ import io.leadflow.system.EngineClock;
  * every account every night, so a quiet account's score decays too.
  */
 @Component
-public class AccountScoreKeeper {
+public class AccountScoreKeeper implements AccountScores {
 
 	/** "Falling" compares with the score this long ago. */
-	public static final Duration FALL_PERIOD = Duration.ofDays(28);
+	private static final Duration FALL_PERIOD = Duration.ofDays(28);
 
 	private final Engagements engagements;
 
@@ -39,6 +40,12 @@ public class AccountScoreKeeper {
 		this.formula = formula;
 		this.weights = weights;
 		this.jdbc = jdbc;
+	}
+
+	/** The score by the formula now, from every engagement: what a disposition keeps. */
+	@Override
+	public int scoreNow(String accountId) {
+		return formula.score(engagements.ofAccount(accountId), EngineClock.now()).score();
 	}
 
 	/** One account, after one of its people engaged. */
@@ -66,7 +73,7 @@ public class AccountScoreKeeper {
 	}
 
 	/** The first engagement the scores now and four weeks ago can read. */
-	public Instant since(Instant now) {
+	private Instant since(Instant now) {
 		return now.minus(FALL_PERIOD).minus(weights.window());
 	}
 

@@ -6,7 +6,7 @@ package io.leadflow.lead;
  */
 public interface AccountScores {
 
-	/** @return null when the account has no score */
-	Integer scoreNow(String accountId);
+	/** @return 1 to 10; 1 for an account nobody of which engaged */
+	int scoreNow(String accountId);
 
 }

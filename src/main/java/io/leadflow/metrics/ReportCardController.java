@@ -6,9 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -50,17 +48,13 @@ class ReportCardController {
 
 	private final Reps reps;
 
-	private final IdentityService identityService;
-
 	private final SystemAccess system;
 
 	private final Access access;
 
-	ReportCardController(ReportCards cards, Reps reps, IdentityService identityService, SystemAccess system,
-			Access access) {
+	ReportCardController(ReportCards cards, Reps reps, SystemAccess system, Access access) {
 		this.cards = cards;
 		this.reps = reps;
-		this.identityService = identityService;
 		this.system = system;
 		this.access = access;
 	}
@@ -157,8 +151,7 @@ class ReportCardController {
 	}
 
 	private Rep rep(String id) {
-		User user = system.call(() -> identityService.createUserQuery().userId(id).singleResult());
-		return new Rep(id, user == null ? id : (user.getFirstName() + " " + user.getLastName()).trim());
+		return new Rep(id, reps.nameOf(id));
 	}
 
 	private String teamName(String team) {

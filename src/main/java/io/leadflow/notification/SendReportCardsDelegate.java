@@ -95,7 +95,7 @@ class SendReportCardsDelegate implements JavaDelegate {
 	private List<Rep> reps() {
 		return REP_GROUPS.stream()
 			.flatMap(group -> identityService.createUserQuery().memberOfGroup(group).orderByUserId().asc().list().stream())
-			.map(user -> new Rep(user.getId(), (user.getFirstName() + " " + user.getLastName()).trim()))
+			.map(user -> new Rep(user.getId(), Reps.fullName(user)))
 			.distinct()
 			.toList();
 	}

@@ -54,6 +54,17 @@ public class Reps implements RepSelection.Directory {
 		return Optional.ofNullable(identityService.createUserQuery().userId(userId).singleResult());
 	}
 
+	/** The user's name as people read it, e.g. "Emma Engel"; the id when there is no such user. */
+	public String nameOf(String userId) {
+		return system.call(() -> user(userId)).map(Reps::fullName).orElse(userId);
+	}
+
+	public static String fullName(User user) {
+		String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+				+ (user.getLastName() == null ? "" : user.getLastName())).trim();
+		return name.isEmpty() ? user.getId() : name;
+	}
+
 	/** The team's reps, by user id; a manager or marketer in a team group takes no leads. */
 	@Override
 	public List<String> repsOf(String team) {
@@ -115,7 +126,7 @@ public class Reps implements RepSelection.Directory {
 			}
 			return ids.stream().map(id -> {
 				User user = identityService.createUserQuery().userId(id).singleResult();
-				String name = user == null ? id : (user.getFirstName() + " " + user.getLastName()).trim();
+				String name = user == null ? id : fullName(user);
 				List<String> teams = teamsOf(id).stream()
 					.map(groupId -> teamNames.getOrDefault(groupId, groupId))
 					.toList();
