@@ -35,6 +35,9 @@ class EndpointsRequireCredentialsIT {
 	private TestRestTemplate http;
 
 	@Autowired
+	private org.springframework.context.ApplicationContext context;
+
+	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	private RequestMappingHandlerMapping mappings;
 
@@ -61,6 +64,21 @@ class EndpointsRequireCredentialsIT {
 					String.class);
 			assertThat(response.getStatusCode()).as(endpoint).isEqualTo(HttpStatus.UNAUTHORIZED);
 		}
+	}
+
+	/**
+	 * The speed benchmark's start endpoint and no-op steps exist only in an app started for the
+	 * benchmark: in any other, not even an administrator starts a process past Leadflow's intake.
+	 */
+	@Test
+	void theBenchmarksShortcutsAreAbsentUnlessItRuns() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		var response = http.withBasicAuth("demo", "demo")
+			.exchange("/api/benchmark/instances/bench-bare", HttpMethod.POST, new HttpEntity<>("{}", headers),
+					String.class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(context.containsBean("benchNoop")).isFalse();
 	}
 
 }
