@@ -74,7 +74,7 @@ class EndpointsRequireCredentialsIT {
 	void theBenchmarksShortcutsAreAbsentUnlessItRuns() {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.APPLICATION_JSON);
-		var response = http.withBasicAuth("demo", "demo")
+		var response = http.withBasicAuth(Api.ADMIN, Api.passwordOf(Api.ADMIN))
 			.exchange("/api/benchmark/instances/bench-bare", HttpMethod.POST, new HttpEntity<>("{}", headers),
 					String.class);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
