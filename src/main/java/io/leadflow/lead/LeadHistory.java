@@ -41,6 +41,14 @@ public class LeadHistory {
 			.list();
 	}
 
+	/** How many times the lead has been routed to a rep, as far as this transaction sees. */
+	public int timesRouted(String leadId) {
+		return jdbc.sql("SELECT COUNT(*) FROM lead_history WHERE lead_id = ? AND type = ?")
+			.params(leadId, HistoryType.ROUTED.name())
+			.query(Integer.class)
+			.single();
+	}
+
 	/** The signed-in user of this request or task completion, or {@value #SYSTEM}. */
 	public String currentActor() {
 		var authentication = identityService.getCurrentAuthentication();

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadBreaches;
 import io.leadflow.lead.LeadEvents;
+import io.leadflow.lead.LeadHistory;
 import io.leadflow.lead.LeadRejections;
 import io.leadflow.lead.LeadRepository;
 import io.leadflow.lifecycle.RoutingPlan;
@@ -27,7 +28,11 @@ import io.leadflow.routing.RepSelection.Pick;
 @Component("assignRep")
 class AssignRepDelegate implements JavaDelegate {
 
-	private final RepSelection selection;
+	private final Reps reps;
+
+	private final RepRotation rotation;
+
+	private final LeadHistory history;
 
 	private final LeadRepository leads;
 
@@ -37,9 +42,11 @@ class AssignRepDelegate implements JavaDelegate {
 
 	private final LeadEvents events;
 
-	AssignRepDelegate(Reps reps, RepRotation rotation, LeadRepository leads, LeadRejections rejections,
-			LeadBreaches breaches, LeadEvents events) {
-		this.selection = new RepSelection(reps, rotation);
+	AssignRepDelegate(Reps reps, RepRotation rotation, LeadHistory history, LeadRepository leads,
+			LeadRejections rejections, LeadBreaches breaches, LeadEvents events) {
+		this.reps = reps;
+		this.rotation = rotation;
+		this.history = history;
 		this.leads = leads;
 		this.rejections = rejections;
 		this.breaches = breaches;
@@ -76,6 +83,10 @@ class AssignRepDelegate implements JavaDelegate {
 		trace += "; team " + stop.team() + " (" + stop.channel() + ")";
 
 		Lead lead = leads.findById(leadId).orElseThrow(() -> new IllegalStateException("No lead " + leadId));
+		// this routing's number: a retry of a failed routing step has the same, and takes the same turn
+		int routingNo = history.timesRouted(leadId);
+		RepSelection selection = new RepSelection(reps,
+				(team, eligible) -> rotation.next(team, eligible, leadId, routingNo));
 		Pick pick = selection.pick(stop, new Candidacy(returningRep, lead.accountOwnerId(), lead.account().name(),
 				rejections.repsWhoRejectedSinceCultivation(leadId), breaches.repsSinceCultivation(leadId)));
 		REP.set(execution, pick.rep().orElse(null));

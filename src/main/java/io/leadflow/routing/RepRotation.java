@@ -21,10 +21,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Two leads routed at the same moment must not both see the same "next" rep: the pick locks
  * the eligible reps' rows ({@code SELECT ... FOR UPDATE}, in a fixed order so two picks cannot
- * deadlock) until the caller's transaction commits, and the second pick then sees the first's update.
+ * deadlock), and the second pick then sees the first's update. The pick commits in a transaction
+ * of its own, so the rows are locked for the pick alone: holding them until the routing step
+ * commits (its tables, task, timers and mail) made every lead of a team wait for the one before
+ * (docs/performance.md). The turn is recorded for the lead and its routing number, and a routing
+ * step that failed after its pick and is retried takes the same rep again instead of a second turn.
  */
 @Repository
-class RepRotation implements RepSelection.RoundRobin {
+class RepRotation {
 
 	private static final Comparator<Turn> LONGEST_WAITING = Comparator
 		.comparing(Turn::lastAssignedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
@@ -40,13 +44,47 @@ class RepRotation implements RepSelection.RoundRobin {
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
-	/** Picks the next rep among {@code eligible} and marks them as just served, in the caller's transaction. */
-	@Override
-	public Optional<String> next(String team, List<String> eligible) {
+	/**
+	 * The rep whose turn it is among {@code eligible}, for the lead's routing number
+	 * {@code routingNo}; the turn is taken and committed at once. Asked again for the same routing,
+	 * answers the rep it picked then, if still eligible.
+	 */
+	Optional<String> next(String team, List<String> eligible, String leadId, int routingNo) {
 		if (eligible.isEmpty()) {
 			return Optional.empty();
 		}
 		addNewcomers(team, eligible);
+		return Optional.of(ownTransaction.execute(status -> {
+			Optional<String> taken = jdbc
+				.sql("SELECT rep_id FROM rep_turn WHERE lead_id = :lead AND routing_no = :routing AND team = :team")
+				.param("lead", leadId)
+				.param("routing", routingNo)
+				.param("team", team)
+				.query(String.class)
+				.optional();
+			if (taken.isPresent() && eligible.contains(taken.get())) {
+				return taken.get();
+			}
+			String picked = pick(team, eligible);
+			jdbc.sql("DELETE FROM rep_turn WHERE lead_id = :lead AND routing_no = :routing")
+				.param("lead", leadId)
+				.param("routing", routingNo)
+				.update();
+			jdbc.sql("""
+					INSERT INTO rep_turn (lead_id, routing_no, team, rep_id, taken_at)
+					VALUES (:lead, :routing, :team, :rep, :now)""")
+				.param("lead", leadId)
+				.param("routing", routingNo)
+				.param("team", team)
+				.param("rep", picked)
+				.param("now", OffsetDateTime.now(ZoneOffset.UTC))
+				.update();
+			return picked;
+		}));
+	}
+
+	/** Locks the eligible reps' rows, picks the one waiting longest and marks them as just served. */
+	private String pick(String team, List<String> eligible) {
 		List<Turn> turns = jdbc.sql("""
 				SELECT rep_id, last_assigned_at, leads_assigned FROM rep_rotation
 				WHERE team = :team AND rep_id IN (:eligible) ORDER BY rep_id FOR UPDATE""")
@@ -65,7 +103,7 @@ class RepRotation implements RepSelection.RoundRobin {
 			.param("rep", picked)
 			.param("team", team)
 			.update();
-		return Optional.of(picked);
+		return picked;
 	}
 
 	/**

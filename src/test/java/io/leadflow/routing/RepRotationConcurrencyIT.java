@@ -37,17 +37,18 @@ class RepRotationConcurrencyIT {
 		String team = "race-team-" + System.nanoTime();
 		List<String> reps = List.of("race-a", "race-b");
 		// both reps known before the race, as after their first lead
-		transaction.executeWithoutResult(status -> rotation.next(team, reps));
-		transaction.executeWithoutResult(status -> rotation.next(team, reps));
+		transaction.executeWithoutResult(status -> rotation.next(team, reps, team + "-warm-1", 0));
+		transaction.executeWithoutResult(status -> rotation.next(team, reps, team + "-warm-2", 0));
 
 		CountDownLatch start = new CountDownLatch(1);
 		ExecutorService pool = Executors.newFixedThreadPool(LEADS);
 		List<Future<String>> picks = new ArrayList<>();
 		for (int i = 0; i < LEADS; i++) {
+			String leadId = team + "-lead-" + i;
 			picks.add(pool.submit(() -> {
 				start.await();
 				return transaction.execute(status -> {
-					String rep = rotation.next(team, reps).orElseThrow();
+					String rep = rotation.next(team, reps, leadId, 0).orElseThrow();
 					sleep(40); // the rest of the routing step, while the pick is not yet committed
 					return rep;
 				});

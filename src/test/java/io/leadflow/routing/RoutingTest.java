@@ -1,6 +1,7 @@
 package io.leadflow.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -82,7 +83,8 @@ class RoutingTest {
 		Map<String, Integer> received = new HashMap<>();
 
 		for (int lead = 1; lead <= 30; lead++) {
-			String rep = transaction.execute(status -> rotation.next("fairness-team", team).orElseThrow());
+			String leadId = "fairness-lead-" + lead;
+			String rep = transaction.execute(status -> rotation.next("fairness-team", team, leadId, 0).orElseThrow());
 			received.merge(rep, 1, Integer::sum);
 			int most = received.values().stream().max(Integer::compare).orElseThrow();
 			int least = team.stream().mapToInt(r -> received.getOrDefault(r, 0)).min().orElseThrow();
@@ -91,12 +93,39 @@ class RoutingTest {
 		assertThat(received).containsExactlyInAnyOrderEntriesOf(Map.of("rr-ana", 10, "rr-ben", 10, "rr-cem", 10));
 	}
 
+	/**
+	 * The pick commits before the rest of the routing step: a step that fails after it and is
+	 * retried takes the same turn again, and the rotation counts the lead once.
+	 */
+	@Test
+	void aRoutingStepRetriedAfterAFailureTakesTheSameTurn() {
+		List<String> team = List.of("retry-ana", "retry-ben");
+		String first = transaction.execute(status -> rotation.next("retry-team", team, "retry-lead-1", 0).orElseThrow());
+		for (int attempt = 0; attempt < 3; attempt++) {
+			assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+				rotation.next("retry-team", team, "retry-lead-2", 0);
+				throw new IllegalStateException("the routing step fails after its pick");
+			})).hasMessageContaining("fails after its pick");
+		}
+		String second = transaction.execute(status -> rotation.next("retry-team", team, "retry-lead-2", 0).orElseThrow());
+		assertThat(second).as("the other rep, whatever the failed attempts").isNotEqualTo(first);
+		String third = transaction.execute(status -> rotation.next("retry-team", team, "retry-lead-3", 0).orElseThrow());
+		assertThat(third).as("the turns went on from the retried lead's, counted once").isEqualTo(first);
+		assertThat(jdbc.sql("SELECT leads_assigned FROM rep_rotation WHERE team = 'retry-team' ORDER BY leads_assigned DESC")
+			.query(Integer.class)
+			.list()).as("three leads, three turns: the failed attempts took none of their own").containsExactly(2, 1);
+		// the lead's next routing (after a rejection, say) is a new turn
+		String again = transaction.execute(status -> rotation.next("retry-team", team, "retry-lead-2", 1).orElseThrow());
+		assertThat(again).isNotEqualTo(third);
+	}
+
 	@Test
 	void tiesAmongNewRepsAreNotBrokenByName() {
 		Map<String, Integer> firstPicks = new HashMap<>();
 		for (int round = 0; round < 40; round++) {
 			String team = "tie-team-" + round;
-			String rep = transaction.execute(status -> rotation.next(team, List.of("a-rep", "b-rep")).orElseThrow());
+			String rep = transaction
+				.execute(status -> rotation.next(team, List.of("a-rep", "b-rep"), "tie-lead-" + team, 0).orElseThrow());
 			firstPicks.merge(rep, 1, Integer::sum);
 		}
 		// at random, each has a chance of 1 in 2^40 of never being first
