@@ -10,8 +10,8 @@ public class LeadflowApplication {
 
 	public static void main(String[] args) {
 		// Jakarta Mail looks its stream provider up for every message, body part and header block it
-		// makes; without a name to load, that is a ServiceLoader scan of every jar in the app (about
-		// 6% of the app's CPU per lead, several mails per lead)
+		// makes; without a name to load, that is a ServiceLoader scan of every jar in the app (9% of
+		// the app's CPU in the speed benchmark, docs/performance.md)
 		System.getProperties().putIfAbsent("jakarta.mail.util.StreamProvider",
 				"org.eclipse.angus.mail.util.MailStreamProvider");
 		// the same for the JDK's DatatypeFactory, which the engine asks for every timer it makes (three

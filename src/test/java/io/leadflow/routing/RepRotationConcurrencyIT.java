@@ -49,7 +49,7 @@ class RepRotationConcurrencyIT {
 				start.await();
 				return transaction.execute(status -> {
 					String rep = rotation.next(team, reps, leadId, 0).orElseThrow();
-					sleep(40); // the rest of the routing step, while the pick is not yet committed
+					sleep(40); // the rest of the routing step, which runs while other leads take their turns
 					return rep;
 				});
 			}));
