@@ -35,9 +35,20 @@ record Dossier(String id, String externalId, LeadStatus status, Integer score, S
 	record EngagementView(String type, OffsetDateTime occurredAt, String detail, int intentPoints) {
 	}
 
-	/** @param reminderAt when the assignee is reminded; @param deadlineAt when the task is taken away */
+	/**
+	 * @param reminderAt when the assignee is reminded; @param deadlineAt when the task is taken away
+	 * @param onTheirClock the same moments as the assignee reads them
+	 */
 	record OpenTask(String id, String taskDefinitionKey, String name, String assignee, Date created, Date due,
-			Date reminderAt, Date deadlineAt) {
+			Date reminderAt, Date deadlineAt, OnTheirClock onTheirClock) {
+	}
+
+	/**
+	 * An open task's moments in the assignee's time zone (their own, else their team's), in words:
+	 * "Mon 7 Dec 2026, 12:00 (Europe/Berlin)". The timers count the team's working hours, so a
+	 * deadline only makes sense on a clock of that place.
+	 */
+	record OnTheirClock(String timeZone, String due, String reminderAt, String deadlineAt) {
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.leadflow.dossier;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,18 +10,21 @@ import java.util.Optional;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.stereotype.Component;
 
+import io.leadflow.calendar.TimeZones;
 import io.leadflow.cultivation.AccountEngagement;
 import io.leadflow.cultivation.CultivationRecord;
 import io.leadflow.cultivation.EngagementScore;
 import io.leadflow.cultivation.Engagements;
 import io.leadflow.dossier.Dossier.Cultivation;
 import io.leadflow.dossier.Dossier.EngagementView;
+import io.leadflow.dossier.Dossier.OnTheirClock;
 import io.leadflow.dossier.Dossier.OpenTask;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadHistory;
 import io.leadflow.lead.LeadRejections;
 import io.leadflow.lead.LeadRepository;
 import io.leadflow.system.EngineClock;
+import io.leadflow.system.HumanWords;
 import io.leadflow.system.SystemAccess;
 
 /**
@@ -51,9 +55,11 @@ class LeadDossiers {
 
 	private final SystemAccess system;
 
+	private final TimeZones timeZones;
+
 	LeadDossiers(LeadRepository leads, LeadHistory history, LeadRejections rejections, CultivationRecord cultivation,
 			Engagements engagements, EngagementScore engagementScore, AccountEngagement accountEngagement,
-			TaskService taskService, TaskTimers timers, SystemAccess system) {
+			TaskService taskService, TaskTimers timers, SystemAccess system, TimeZones timeZones) {
 		this.leads = leads;
 		this.history = history;
 		this.rejections = rejections;
@@ -64,6 +70,7 @@ class LeadDossiers {
 		this.taskService = taskService;
 		this.timers = timers;
 		this.system = system;
+		this.timeZones = timeZones;
 	}
 
 	Dossier of(Lead lead) {
@@ -83,7 +90,7 @@ class LeadDossiers {
 				lead.timelineMonths(), lead.team(), lead.ownerId(), lead.dealValue(), lead.createdAt(),
 				lead.updatedAt(), lead.closedAt(), lead.contact(), lead.account(), lead.accountId(),
 				accountEngagement.of(lead.accountId(), now), inCultivation, contactEngagements, rejections.of(id),
-				openTasks(id), history.of(id));
+				openTasks(id, lead.team()), history.of(id));
 	}
 
 	Optional<Lead> lead(String id) {
@@ -91,7 +98,7 @@ class LeadDossiers {
 	}
 
 	/** The lead's open tasks with when their reminder and deadline fire, read as Leadflow, not as the caller. */
-	private List<OpenTask> openTasks(String leadId) {
+	private List<OpenTask> openTasks(String leadId, String team) {
 		Map<String, Map<String, TaskTimers.Due>> timersByInstance = new HashMap<>();
 		return system.call(() -> taskService.createTaskQuery()
 			.processInstanceBusinessKey(leadId)
@@ -102,8 +109,11 @@ class LeadDossiers {
 			.map(task -> {
 				TaskTimers.Due due = timersByInstance.computeIfAbsent(task.getProcessInstanceId(), timers::of)
 					.getOrDefault(task.getTaskDefinitionKey(), new TaskTimers.Due(null, null));
+				ZoneId zone = timeZones.of(task.getAssignee(), team);
 				return new OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(), task.getAssignee(),
-						task.getCreateTime(), task.getDueDate(), due.reminderAt(), due.deadlineAt());
+						task.getCreateTime(), task.getDueDate(), due.reminderAt(), due.deadlineAt(),
+						new OnTheirClock(zone.getId(), HumanWords.when(task.getDueDate(), zone),
+								HumanWords.when(due.reminderAt(), zone), HumanWords.when(due.deadlineAt(), zone)));
 			})
 			.toList());
 	}

@@ -42,8 +42,12 @@ record IdentityProperties(List<GroupSpec> groups, List<AuthorizationSpec> author
 
 	}
 
-	/** A demo user; the password is the user id unless one is given. */
-	record UserSpec(String id, String firstName, String lastName, String email, String password, List<String> groups) {
+	/**
+	 * A demo user; the password is the user id unless one is given.
+	 * @param timeZone where the user reads deadlines (user info {@code timeZone}); none: their team's
+	 */
+	record UserSpec(String id, String firstName, String lastName, String email, String password, List<String> groups,
+			String timeZone) {
 
 		String passwordOrId() {
 			return password == null ? id : password;

@@ -97,13 +97,17 @@ class IdentitySetup implements SmartInitializingSingleton {
 			}
 			log.info("Created demo user {} in {}", spec.id(), spec.groups());
 		}
+		// also for a demo database made before users had a time zone; a zone set in Admin stays
+		if (spec.timeZone() != null && identityService.getUserInfo(spec.id(), UserInfo.TIME_ZONE) == null) {
+			identityService.setUserInfo(spec.id(), UserInfo.TIME_ZONE, spec.timeZone());
+		}
 	}
 
 	/**
-	 * Grants what the description in application.yaml lists, where no grant for that group and
-	 * resource exists. The description is also the ceiling: an existing grant for a group and
-	 * resource it names loses permissions beyond it (marketing's DEPLOYMENT CREATE of earlier
-	 * versions), so taking a right away here takes it away on the next start.
+	 * Grants what the description in application.yaml lists. For a group and resource it names, the
+	 * description is exact: an existing grant loses permissions beyond it (intake's CREATE_INSTANCE of
+	 * earlier versions) and gains what it lists (marketing's DEPLOYMENT CREATE, since designers
+	 * deploy), so a right taken away or given here is taken or given on the next start.
 	 */
 	private void ensureAuthorizations() {
 		for (AuthorizationSpec spec : properties.authorizations()) {
@@ -115,7 +119,7 @@ class IdentitySetup implements SmartInitializingSingleton {
 					.resourceId(spec.resourceId())
 					.list();
 				if (!existing.isEmpty()) {
-					existing.forEach(grant -> narrow(grant, spec, resource));
+					existing.forEach(grant -> align(grant, spec, resource));
 					continue;
 				}
 				Authorization grant = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
@@ -131,7 +135,7 @@ class IdentitySetup implements SmartInitializingSingleton {
 		}
 	}
 
-	private void narrow(Authorization grant, AuthorizationSpec spec, Resources resource) {
+	private void align(Authorization grant, AuthorizationSpec spec, Resources resource) {
 		if (grant.getAuthorizationType() != Authorization.AUTH_TYPE_GRANT) {
 			return;
 		}
@@ -143,9 +147,16 @@ class IdentitySetup implements SmartInitializingSingleton {
 				changed = true;
 			}
 		}
+		for (String name : spec.permissions()) {
+			Permission permission = ResourceTypeUtil.getPermissionByNameAndResourceType(name, resource.resourceType());
+			if (permission.getValue() != 0 && !grant.isPermissionGranted(permission)) {
+				grant.addPermission(permission);
+				changed = true;
+			}
+		}
 		if (changed) {
 			authorizationService.saveAuthorization(grant);
-			log.warn("Narrowed {}'s grant on {} {} to {}", grant.getGroupId(), spec.resource(), spec.resourceId(),
+			log.warn("Aligned {}'s grant on {} {} with {}", grant.getGroupId(), spec.resource(), spec.resourceId(),
 					spec.permissions());
 		}
 	}

@@ -2,6 +2,7 @@ package io.leadflow.notification;
 
 import static io.leadflow.lifecycle.LeadLifecycle.*;
 
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,6 +14,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
+import io.leadflow.calendar.TimeZones;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadRepository;
 import io.leadflow.lead.LeadWords;
@@ -38,8 +40,12 @@ class SendMailsDelegate implements JavaDelegate {
 
 	private final IdentityService identityService;
 
-	SendMailsDelegate(Mails mails, LeadRepository leads, TaskService taskService, IdentityService identityService) {
+	private final TimeZones timeZones;
+
+	SendMailsDelegate(Mails mails, LeadRepository leads, TaskService taskService, IdentityService identityService,
+			TimeZones timeZones) {
 		this.identityService = identityService;
+		this.timeZones = timeZones;
 		this.mails = mails;
 		this.leads = leads;
 		this.taskService = taskService;
@@ -67,6 +73,15 @@ class SendMailsDelegate implements JavaDelegate {
 			model.put("reminderIn", HumanWords.duration(policy.reminderAfter()));
 			model.put("deadlineIn", HumanWords.duration(policy.deadlineAfter()));
 		}
+		Map<String, Object> mail = MAIL.get(execution);
+		String recipient = (String) mail.get("recipient");
+		MailKind kind = MailKind.valueOf((String) mail.get("kind"));
+		if (task != null && !kind.toContact()) {
+			// the policies count working time; the reader wants the moment on their own clock
+			ZoneId zone = timeZones.of(recipient, TEAM.get(execution));
+			model.put("deadlineAt", HumanWords.when(task.getDueDate(), zone));
+			model.put("reminderAt", HumanWords.when(task.getFollowUpDate(), zone));
+		}
 		model.put("teamName", teamName(TEAM.get(execution)));
 		model.put("contactTitle", LeadWords.contactTitle(lead.contact()));
 		model.put("contactReach", LeadWords.contactReach(lead.contact()));
@@ -75,13 +90,11 @@ class SendMailsDelegate implements JavaDelegate {
 		model.put("taskId", task == null ? null : task.getId());
 		model.put("touch", NotifyDelegate.TOUCH.get(execution));
 		String title = lead.contact().fullName() + ", " + lead.account().name();
-		Map<String, Object> mail = MAIL.get(execution);
-		MailKind kind = MailKind.valueOf((String) mail.get("kind"));
 		if (kind.toContact()) {
 			mails.sendToContact(kind, lead, execution.getProcessInstanceId(), model);
 		}
 		else {
-			mails.send(kind, leadId, title, (String) mail.get("recipient"), execution.getProcessInstanceId(), model);
+			mails.send(kind, leadId, title, recipient, execution.getProcessInstanceId(), model);
 		}
 	}
 

@@ -2,6 +2,7 @@ package io.leadflow.system;
 
 import java.time.Duration;
 import java.time.Period;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -27,6 +28,9 @@ public final class HumanWords {
 			Map.entry("OFFER_TO_TEAM", "Offer to the team"), Map.entry("SALES_READY", "Sales-ready"));
 
 	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm 'UTC'",
+			Locale.ENGLISH);
+
+	private static final DateTimeFormatter WHEN_THERE = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm",
 			Locale.ENGLISH);
 
 	private HumanWords() {
@@ -102,6 +106,11 @@ public final class HumanWords {
 	/** A moment as people read it: "Tue 1 Dec 2026, 17:00 UTC". */
 	public static String when(Date moment) {
 		return moment == null ? null : WHEN.format(moment.toInstant().atOffset(ZoneOffset.UTC));
+	}
+
+	/** A moment on the reader's clock: "Mon 7 Dec 2026, 12:00 (Europe/Berlin)". */
+	public static String when(Date moment, ZoneId zone) {
+		return moment == null ? null : WHEN_THERE.format(moment.toInstant().atZone(zone)) + " (" + zone.getId() + ")";
 	}
 
 	private static void add(List<String> parts, long n, String unit) {

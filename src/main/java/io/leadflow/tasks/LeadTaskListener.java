@@ -3,6 +3,7 @@ package io.leadflow.tasks;
 import static io.leadflow.lifecycle.LeadLifecycle.*;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.PropertyChange;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.springframework.stereotype.Component;
 
+import io.leadflow.calendar.TimeZones;
 import io.leadflow.lead.LeadEvents;
 import io.leadflow.lifecycle.CallerGuard;
 import io.leadflow.lifecycle.ClaimedTaskRefusal;
@@ -46,8 +48,10 @@ class LeadTaskListener implements TaskListener {
 
 	private final IdentityService identityService;
 
+	private final TimeZones timeZones;
+
 	LeadTaskListener(List<LeadTask> tasks, LeadPackage leadPackage, TaskDueDates dueDates, LeadEvents events,
-			IdentityService identityService) {
+			IdentityService identityService, TimeZones timeZones) {
 		this.tasks = tasks.stream().collect(Collectors.toUnmodifiableMap(LeadTask::taskKey, Function.identity()));
 		List<String> withoutHandler = Arrays.stream(TaskContract.values())
 			.map(TaskContract::taskKey)
@@ -60,6 +64,7 @@ class LeadTaskListener implements TaskListener {
 		this.dueDates = dueDates;
 		this.events = events;
 		this.identityService = identityService;
+		this.timeZones = timeZones;
 	}
 
 	@Override
@@ -92,7 +97,9 @@ class LeadTaskListener implements TaskListener {
 			dueDates.of(task.getTaskDefinitionKey()).ifPresent(task::setDueDate);
 		}
 		if (task.getDueDate() != null) {
-			task.setVariableLocal(TASK_DUE, HumanWords.when(task.getDueDate()) + ", "
+			// on the holder's clock: a deadline counted in Berlin working hours reads as Berlin time
+			ZoneId zone = timeZones.of(task.getAssignee(), TEAM.get(task));
+			task.setVariableLocal(TASK_DUE, HumanWords.when(task.getDueDate(), zone) + ", "
 					+ HumanWords.span(Duration.between(task.getCreateTime().toInstant(), task.getDueDate().toInstant()))
 					+ " after the task was made");
 		}

@@ -12,9 +12,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * A database from before "Close the escapes" keeps marketing's right to deploy and intake's right
- * to start lifecycles; the next start takes them away, because the description in
- * application.yaml is the ceiling for what it names.
+ * A database from before "Close the escapes" keeps intake's right to start lifecycles, and one from
+ * before designers deployed lacks marketing's right to deploy; the next start aligns both with the
+ * description in application.yaml, which is exact for what it names.
  */
 @SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
 class IdentitySetupTest {
@@ -26,9 +26,10 @@ class IdentitySetupTest {
 	private AuthorizationService authorizations;
 
 	@Test
-	void aStartTakesAwayRightsTheDescriptionNoLongerGrants() {
+	void aStartTakesAwayRightsTheDescriptionNoLongerGrantsAndGivesThoseItNowGrants() {
 		Authorization deployment = grant("marketing", Resources.DEPLOYMENT, "*");
-		deployment.addPermission(Permissions.CREATE);
+		deployment.removePermission(Permissions.CREATE);
+		deployment.addPermission(Permissions.DELETE);
 		authorizations.saveAuthorization(deployment);
 		Authorization intake = grant("lead-intake", Resources.PROCESS_DEFINITION, "lead-lifecycle");
 		intake.addPermission(ProcessDefinitionPermissions.CREATE_INSTANCE);
@@ -37,9 +38,10 @@ class IdentitySetupTest {
 
 		setup.setUp();
 
-		Authorization narrowed = grant("marketing", Resources.DEPLOYMENT, "*");
-		assertThat(narrowed.isPermissionGranted(Permissions.CREATE)).isFalse();
-		assertThat(narrowed.isPermissionGranted(Permissions.READ)).as("what the description grants stays").isTrue();
+		Authorization aligned = grant("marketing", Resources.DEPLOYMENT, "*");
+		assertThat(aligned.isPermissionGranted(Permissions.DELETE)).as("beyond the description").isFalse();
+		assertThat(aligned.isPermissionGranted(Permissions.CREATE)).as("designers deploy").isTrue();
+		assertThat(aligned.isPermissionGranted(Permissions.READ)).as("what the description grants stays").isTrue();
 		Authorization none = grant("lead-intake", Resources.PROCESS_DEFINITION, "lead-lifecycle");
 		assertThat(none.isPermissionGranted(ProcessDefinitionPermissions.CREATE_INSTANCE)).isFalse();
 		assertThat(none.isPermissionGranted(ProcessDefinitionPermissions.READ)).isFalse();
