@@ -30,15 +30,11 @@ public class AccountScoreKeeper implements AccountScores {
 
 	private final QualityOfEngagement formula;
 
-	private final QualityOfEngagementWeights weights;
-
 	private final JdbcClient jdbc;
 
-	AccountScoreKeeper(Engagements engagements, QualityOfEngagement formula, QualityOfEngagementWeights weights,
-			JdbcClient jdbc) {
+	AccountScoreKeeper(Engagements engagements, QualityOfEngagement formula, JdbcClient jdbc) {
 		this.engagements = engagements;
 		this.formula = formula;
-		this.weights = weights;
 		this.jdbc = jdbc;
 	}
 
@@ -74,7 +70,7 @@ public class AccountScoreKeeper implements AccountScores {
 
 	/** The first engagement the scores now and four weeks ago can read. */
 	private Instant since(Instant now) {
-		return now.minus(FALL_PERIOD).minus(weights.window());
+		return now.minus(FALL_PERIOD).minus(formula.weights().window());
 	}
 
 	private void save(String accountId, List<Engagement> engaged, Instant now) {

@@ -14,8 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+
+import io.leadflow.designer.PolicyTables;
 
 import io.leadflow.cultivation.Engagements.Engagement;
 
@@ -33,14 +37,33 @@ public class QualityOfEngagement {
 	/** The role levels that make an account's breadth; OTHER does not widen it. */
 	static final Set<String> LEVELS = Set.of("EXECUTIVE", "MANAGER", "PRACTITIONER");
 
-	private final QualityOfEngagementWeights weights;
+	private final Supplier<QualityOfEngagementWeights> weighing;
+
+	/** Weighed as the latest deployed table says, read again for every score. */
+	@Autowired
+	QualityOfEngagement(PolicyTables tables) {
+		this(() -> QualityOfEngagementWeights.of(tables.single(QualityOfEngagementWeights.TABLE, Map.of())));
+	}
 
 	public QualityOfEngagement(QualityOfEngagementWeights weights) {
-		this.weights = weights;
+		this(() -> weights);
+	}
+
+	private QualityOfEngagement(Supplier<QualityOfEngagementWeights> weighing) {
+		this.weighing = weighing;
+	}
+
+	/** The weights a score made now uses. */
+	public QualityOfEngagementWeights weights() {
+		return weighing.get();
 	}
 
 	/** The score as it stood at {@code asOf}: engagements after it do not count yet. */
 	public Score score(List<Engagement> engagements, Instant asOf) {
+		return score(engagements, asOf, weights());
+	}
+
+	private Score score(List<Engagement> engagements, Instant asOf, QualityOfEngagementWeights weights) {
 		List<Engagement> known = engagements.stream()
 			.filter(e -> e.type() != EngagementType.UNSUBSCRIBE && !e.occurredAt().toInstant().isAfter(asOf))
 			.toList();
@@ -79,10 +102,11 @@ public class QualityOfEngagement {
 	public List<TrendPoint> trend(List<Engagement> engagements, Instant asOf, int weeks) {
 		LocalDate thisWeek = LocalDate.ofInstant(asOf, ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
 		List<TrendPoint> points = new ArrayList<>();
+		QualityOfEngagementWeights weights = weights();
 		for (int back = weeks - 1; back >= 0; back--) {
 			LocalDate weekStart = thisWeek.minusWeeks(back);
 			Instant weekEnd = back == 0 ? asOf : weekStart.plusWeeks(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1);
-			points.add(new TrendPoint(weekStart, score(engagements, weekEnd).score()));
+			points.add(new TrendPoint(weekStart, score(engagements, weekEnd, weights).score()));
 		}
 		return points;
 	}

@@ -1,9 +1,9 @@
 package io.leadflow.identity;
 
 /**
- * The Camunda groups Leadflow gives a meaning to. Role groups say what a user does; team groups
- * ({@code territory-…}, {@code partner-…}) say whose leads they work. Every part of Leadflow asks
- * here, so a group is named once.
+ * The role groups Leadflow gives a meaning to: what a user does. They are named once here because
+ * the engine's authorizations (application.yaml) and Leadflow's API rights name the same ones.
+ * Team groups (whose leads a user works) are the table's business: {@link Teams}.
  */
 public final class Groups {
 
@@ -26,17 +26,6 @@ public final class Groups {
 	public static final String INTAKE = "lead-intake";
 
 	private Groups() {
-	}
-
-	/** A territory or partner team, as opposed to a role group such as sales-reps. */
-	public static boolean isTeam(String groupId) {
-		return groupId.startsWith("territory-")
-				|| groupId.startsWith("partner-") && !groupId.equals(PARTNER_REPS) && !groupId.equals(PARTNER_MANAGERS);
-	}
-
-	/** The role group whose members take a team's leads. */
-	public static String repGroupOf(String team) {
-		return team.startsWith("partner-") ? PARTNER_REPS : DIRECT_REPS;
 	}
 
 }

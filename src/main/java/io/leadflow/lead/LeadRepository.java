@@ -146,6 +146,14 @@ public class LeadRepository {
 			.single();
 	}
 
+	/** Leads routed to the rep that they have not accepted or rejected yet. */
+	public int leadsWaitingForAcceptance(String repId) {
+		return jdbc.sql("SELECT COUNT(*) FROM lead WHERE owner_id = ? AND status = ?")
+			.params(repId, LeadStatus.ROUTED.name())
+			.query(Integer.class)
+			.single();
+	}
+
 	public Page<Lead> search(LeadFilter filter, int page, int size) {
 		List<String> conditions = new ArrayList<>();
 		Map<String, Object> params = new HashMap<>();

@@ -26,11 +26,19 @@ public final class DecisionResults {
 	}
 
 	/** {@code acceptance-policy}: when a rep is reminded, and when the deadline passes (ISO durations). */
-	public record AcceptancePolicy(String reminderAfter, String deadlineAfter) {
+	public record AcceptancePolicy(String reminderAfter, String deadlineAfter, int managerPicksAfter) {
+
+		/**
+		 * The rule of the table versions before it had the column, for leads that were decided by one
+		 * of them and are still open.
+		 */
+		private static final int MANAGER_PICKS_AFTER_BEFORE_THE_COLUMN = 2;
 
 		public static AcceptancePolicy of(Object result) {
 			Map<?, ?> outputs = outputs(result, "acceptance-policy");
-			return new AcceptancePolicy((String) outputs.get("reminderAfter"), (String) outputs.get("deadlineAfter"));
+			Object managerPicksAfter = outputs.get("managerPicksAfter");
+			return new AcceptancePolicy((String) outputs.get("reminderAfter"), (String) outputs.get("deadlineAfter"),
+					managerPicksAfter instanceof Number number ? number.intValue() : MANAGER_PICKS_AFTER_BEFORE_THE_COLUMN);
 		}
 
 	}

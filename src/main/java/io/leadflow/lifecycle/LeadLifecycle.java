@@ -99,8 +99,10 @@ public final class LeadLifecycle {
 	public static final String OUTCOME = "outcome";
 	public static final String DEAL_VALUE = "dealValue";
 	public static final String REASON = "reason";
-	/** Why a lead was lost ({@link TaskContract.LostReason}); set for every outcome, the gateway reads it. */
+	/** Why a lead was lost: a code of the table lost-reasons; set for every outcome. */
 	public static final String LOST_REASON = "lostReason";
+	/** A lead lost for a reason that sends it back to cultivation (lost-reasons); the gateway reads it. */
+	public static final String LOST_BACK_TO_CULTIVATION = "lostBackToCultivation";
 	public static final String ACTION = "action";
 	public static final String ASSIGNEE = "assignee";
 	/** On a wrong-territory rejection: the team (group id, e.g. territory-na) the lead belongs to. */
@@ -116,6 +118,12 @@ public final class LeadLifecycle {
 	public static final String FORM_TEAM_CHOICES = "teamChoices";
 	/** The reps a manager may pick, with their team and availability, as a form select's options. */
 	public static final String FORM_REP_CHOICES = "repChoices";
+	/** The reasons a rep may reject the lead for (rejection-reasons), as a form select's options. */
+	public static final String FORM_REJECTION_REASON_CHOICES = "rejectionReasonChoices";
+	/** The reasons a lead may be lost for (lost-reasons), as a form select's options. */
+	public static final String FORM_LOST_REASON_CHOICES = "lostReasonChoices";
+	/** The lead missed as many deadlines in a row as the acceptance table allows: the manager picks the rep. */
+	public static final String MANAGER_MUST_PICK = "managerMustPick";
 
 	private LeadLifecycle() {
 	}

@@ -11,7 +11,7 @@ import java.util.TreeSet;
 /**
  * What each user task of {@code lead-lifecycle} takes on completion: its choices, each an enum of
  * the values the forms offer and the models' conditions test (TaskContractTest holds all three
- * together), and its free answers. A completion that names any other variable ({@code leadId},
+ * together), the reasons whose values are marketing's tables, and its free answers. A completion that names any other variable ({@code leadId},
  * {@code team}, {@code rep}, ...) is refused before it changes anything ({@link CallerGuard}), so
  * an answer can never steer another lead or re-route this one.
  */
@@ -19,16 +19,21 @@ public enum TaskContract {
 
 	QUALIFY_LEAD(TASK_QUALIFY_LEAD, Map.of(ACTION, QualifyAction.class), COMMENT),
 	ASSIGN_LEAD(TASK_ASSIGN_LEAD, Map.of(), ASSIGNEE, ASSIGN_UNAVAILABLE, COMMENT),
-	REVIEW_LEAD(TASK_REVIEW_LEAD, Map.of(DECISION, Decision.class, REJECTION_REASON, RejectionReason.class), COMMENT,
-			SUGGESTED_TEAM),
+	REVIEW_LEAD(TASK_REVIEW_LEAD, Map.of(DECISION, Decision.class), REJECTION_REASON, COMMENT, SUGGESTED_TEAM),
 	EVALUATE_REJECTED_LEAD(TASK_EVALUATE_REJECTED_LEAD, Map.of(ACTION, EvaluationAction.class), COMMENT),
 	HANDLE_REJECTED_LEAD(TASK_HANDLE_REJECTED_LEAD, Map.of(ACTION, RejectedLeadAction.class), ASSIGNEE,
 			ASSIGN_UNAVAILABLE, COMMENT),
 	HANDLE_UNACCEPTED_LEAD(TASK_HANDLE_UNACCEPTED_LEAD, Map.of(ACTION, UnacceptedLeadAction.class), ASSIGNEE,
 			ASSIGN_UNAVAILABLE, COMMENT),
 	REVIEW_STALE_LEAD(TASK_REVIEW_STALE_LEAD, Map.of(ACTION, StaleLeadAction.class), COMMENT),
-	REPORT_DISPOSITION(TASK_REPORT_DISPOSITION, Map.of(OUTCOME, Outcome.class, LOST_REASON, LostReason.class),
-			DEAL_VALUE, REASON);
+	REPORT_DISPOSITION(TASK_REPORT_DISPOSITION, Map.of(OUTCOME, Outcome.class), LOST_REASON, DEAL_VALUE, REASON);
+
+	/**
+	 * The answers whose values are marketing's: the rows of these tables (processes/reasons.dmn),
+	 * which the forms offer through a variable and the tasks check on completion.
+	 */
+	private static final Map<String, String> TABLE_CHOICES = Map.of(REJECTION_REASON, "rejection-reasons", LOST_REASON,
+			"lost-reasons");
 
 	private final String taskKey;
 
@@ -66,6 +71,11 @@ public enum TaskContract {
 		return all;
 	}
 
+	/** The table whose codes an answer takes, for the answers whose values marketing decides. */
+	public static Optional<String> tableOf(String variable) {
+		return Optional.ofNullable(TABLE_CHOICES.get(variable));
+	}
+
 	/** The variables that take one of an enum's values, and that enum. */
 	public Map<String, Class<? extends Enum<?>>> choices() {
 		return choices;
@@ -77,10 +87,6 @@ public enum TaskContract {
 
 	public enum Decision {
 		ACCEPT, REJECT
-	}
-
-	public enum RejectionReason {
-		NOT_READY, ALREADY_WORKING, WRONG_TERRITORY, BAD_CONTACT, NOT_A_LEAD, OTHER
 	}
 
 	public enum EvaluationAction {
@@ -101,11 +107,6 @@ public enum TaskContract {
 
 	public enum Outcome {
 		WON, LOST, NOT_A_LEAD
-	}
-
-	/** Why a lead was lost: TIMING sends it back to cultivation, the others end it. */
-	public enum LostReason {
-		TIMING, COMPETITOR, PRICE, NO_DECISION, OTHER
 	}
 
 }

@@ -60,7 +60,7 @@ class ReportCardController {
 	}
 
 	@GetMapping("/rep")
-	@Operation(summary = "A rep's report card for the period (default: the seven days before today, the weekly mail's week), with the median rep of each of their teams beside it")
+	@Operation(summary = "A rep's report card for the period (default: the weekly mail's period, the days before today that processes/report-cards.dmn says), with the median rep of each of their teams beside it")
 	ResponseEntity<?> rep(@Parameter(description = "the rep's user id; default the caller") @RequestParam(required = false) String rep,
 			@Parameter(description = "first day, YYYY-MM-DD (UTC)") @RequestParam(required = false) String from,
 			@Parameter(description = "last day, YYYY-MM-DD (UTC), included") @RequestParam(required = false) String to,
@@ -94,7 +94,7 @@ class ReportCardController {
 	}
 
 	@GetMapping("/team")
-	@Operation(summary = "A team's report card for the period (default: the weekly mail's week): each rep's card, the team's total and its median rep")
+	@Operation(summary = "A team's report card for the period (default: the weekly mail's period): each rep's card, the team's total and its median rep")
 	ResponseEntity<?> team(@Parameter(description = "the team, e.g. territory-emea; default the caller's only team") @RequestParam(required = false) String team,
 			@Parameter(description = "first day, YYYY-MM-DD (UTC)") @RequestParam(required = false) String from,
 			@Parameter(description = "last day, YYYY-MM-DD (UTC), included") @RequestParam(required = false) String to,
@@ -137,9 +137,9 @@ class ReportCardController {
 		return visible == null || teams.stream().anyMatch(visible::contains);
 	}
 
-	private static Period period(String from, String to) {
+	private Period period(String from, String to) {
 		if ((from == null || from.isBlank()) && (to == null || to.isBlank())) {
-			return ReportCards.weekBefore(LocalDate.ofInstant(EngineClock.now(), ZoneOffset.UTC));
+			return cards.periodBefore(LocalDate.ofInstant(EngineClock.now(), ZoneOffset.UTC));
 		}
 		MetricsFilter checked = MetricsFilter.of(new MetricsRequest(from, to, "rep", null, null, null, null, null),
 				"rep", Set.of("rep"), null);

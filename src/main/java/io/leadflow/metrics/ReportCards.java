@@ -15,6 +15,8 @@ import java.util.function.ToDoubleFunction;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 
+import io.leadflow.designer.PolicyTables;
+
 /**
  * The report cards of docs/metrics.md: what each rep did in a period — leads received, accepted,
  * rejected, deadlines missed, won, lost, not a lead, the median time to accept — counted by when
@@ -26,13 +28,25 @@ public class ReportCards {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
-	ReportCards(NamedParameterJdbcTemplate jdbc) {
+	private final PolicyTables tables;
+
+	ReportCards(NamedParameterJdbcTemplate jdbc, PolicyTables tables) {
 		this.jdbc = jdbc;
+		this.tables = tables;
 	}
 
-	/** The week a card covers when nobody chooses: the seven whole days (UTC) before {@code today}. */
-	public static Period weekBefore(LocalDate today) {
-		return new Period(today.minusDays(7), today.minusDays(1));
+	/**
+	 * What a card covers when nobody chooses, the weekly mail's period: as many whole days (UTC) as
+	 * the table {@code report-card-period} (processes/report-cards.dmn) says, ending the day before
+	 * {@code today}.
+	 */
+	public Period periodBefore(LocalDate today) {
+		Object days = tables.single("report-card-period", Map.of()).get("days");
+		if (!(days instanceof Number number) || number.intValue() < 1) {
+			throw new IllegalStateException("The table report-card-period gives " + days
+					+ " days for a report card; it must be a whole number of at least 1");
+		}
+		return new Period(today.minusDays(number.intValue()), today.minusDays(1));
 	}
 
 	/** Each rep's card for the period, in the order given; a rep who did nothing has a card of zeros. */

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 
 import io.leadflow.cultivation.Cultivation;
 import io.leadflow.identity.Groups;
+import io.leadflow.identity.Teams;
 import io.leadflow.system.ProcessVariable;
 import io.leadflow.system.SystemAccess;
 
@@ -53,7 +54,10 @@ class NotifyDelegate implements JavaDelegate {
 
 	private final SystemAccess system;
 
-	NotifyDelegate(RuntimeService runtimeService, IdentityService identityService, SystemAccess system) {
+	private final Teams teams;
+
+	NotifyDelegate(RuntimeService runtimeService, IdentityService identityService, SystemAccess system, Teams teams) {
+		this.teams = teams;
 		this.runtimeService = runtimeService;
 		this.identityService = identityService;
 		this.system = system;
@@ -138,9 +142,14 @@ class NotifyDelegate implements JavaDelegate {
 				: identityService.createUserQuery().memberOfGroup(group).list().stream().map(User::getId).toList();
 	}
 
-	/** The managers who are in the team's group, or every sales manager when the team has none of its own. */
+	/**
+	 * The team's managers (members of its manager group, team-groups in processes/teams.dmn, who are
+	 * in the team), or every member of that group when the team has none of its own; every sales
+	 * manager, who are the ones offered the task, for a lead in no team.
+	 */
 	private Set<String> managersOf(String team) {
-		Set<String> managers = new LinkedHashSet<>(members(Groups.MANAGERS));
+		String managerGroup = teams.isTeam(team) ? teams.managerGroupOf(team) : Groups.MANAGERS;
+		Set<String> managers = new LinkedHashSet<>(members(managerGroup));
 		Set<String> own = new LinkedHashSet<>(managers);
 		own.retainAll(members(team));
 		return own.isEmpty() ? managers : own;

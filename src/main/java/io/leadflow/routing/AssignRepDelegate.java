@@ -3,11 +3,13 @@ package io.leadflow.routing;
 import static io.leadflow.lifecycle.LeadLifecycle.*;
 
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import io.leadflow.designer.PolicyTables;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadBreaches;
 import io.leadflow.lead.LeadEvents;
@@ -17,6 +19,7 @@ import io.leadflow.lead.LeadRepository;
 import io.leadflow.lifecycle.RoutingPlan;
 import io.leadflow.lifecycle.RoutingPlan.Stop;
 import io.leadflow.routing.RepSelection.Candidacy;
+import io.leadflow.routing.RepSelection.Candidate;
 import io.leadflow.routing.RepSelection.Pick;
 
 /**
@@ -42,8 +45,10 @@ class AssignRepDelegate implements JavaDelegate {
 
 	private final LeadEvents events;
 
+	private final PolicyTables tables;
+
 	AssignRepDelegate(Reps reps, RepRotation rotation, LeadHistory history, LeadRepository leads,
-			LeadRejections rejections, LeadBreaches breaches, LeadEvents events) {
+			LeadRejections rejections, LeadBreaches breaches, LeadEvents events, PolicyTables tables) {
 		this.reps = reps;
 		this.rotation = rotation;
 		this.history = history;
@@ -51,6 +56,7 @@ class AssignRepDelegate implements JavaDelegate {
 		this.rejections = rejections;
 		this.breaches = breaches;
 		this.events = events;
+		this.tables = tables;
 	}
 
 	@Override
@@ -85,8 +91,12 @@ class AssignRepDelegate implements JavaDelegate {
 		Lead lead = leads.findById(leadId).orElseThrow(() -> new IllegalStateException("No lead " + leadId));
 		// this routing's number: a retry of a failed routing step has the same, and takes the same turn
 		int routingNo = history.timesRouted(leadId);
+		List<Candidate> order = tables.list("rep-candidate-order", Map.of("channel", stop.channel()))
+			.stream()
+			.map(result -> Candidate.named(result.get("candidate")))
+			.toList();
 		RepSelection selection = new RepSelection(reps,
-				(team, eligible) -> rotation.next(team, eligible, leadId, routingNo));
+				(team, eligible) -> rotation.next(team, eligible, leadId, routingNo), order);
 		Pick pick = selection.pick(stop, new Candidacy(returningRep, lead.accountOwnerId(), lead.account().name(),
 				rejections.repsWhoRejectedSinceCultivation(leadId), breaches.repsSinceCultivation(leadId)));
 		REP.set(execution, pick.rep().orElse(null));

@@ -9,8 +9,9 @@ import io.leadflow.identity.Groups;
 import io.leadflow.lifecycle.RoutingPlan.Stop;
 
 /**
- * Who of a team gets a lead, and why. First choice is the rep who sent it back to cultivation
- * (offered it again once re-baked), then the account's owner, then the team's round robin. Reps who
+ * Who of a team gets a lead, and why. The candidates are tried in the order marketing's table
+ * {@code rep-candidate-order} gives (as shipped: the rep who sent it back to cultivation, offered
+ * it again once re-baked, then the account's owner, then the team's round robin). Reps who
  * rejected the lead since its last cultivation, let its deadline pass, are out of office or at
  * capacity are skipped. Every rep considered is noted with the reason they were skipped, so the
  * lead's history shows the whole decision.
@@ -24,29 +25,63 @@ public final class RepSelection {
 
 	private final RoundRobin rotation;
 
-	public RepSelection(Directory directory, RoundRobin rotation) {
+	private final List<Candidate> order;
+
+	/** @param order the candidates to try, first first */
+	public RepSelection(Directory directory, RoundRobin rotation, List<Candidate> order) {
 		this.directory = directory;
 		this.rotation = rotation;
+		this.order = List.copyOf(order);
 	}
 
 	public Pick pick(Stop stop, Candidacy lead) {
 		List<String> considered = new ArrayList<>();
-		if (lead.returningRep() != null && eligible(lead.returningRep(), "returning rep", stop, lead, considered)) {
-			return new Pick(Optional.of(lead.returningRep()), true,
-					"offered again after re-cultivation, as the rep who sent it back", considered);
+		for (Candidate candidate : order) {
+			Optional<Pick> pick = switch (candidate) {
+				case RETURNING_REP -> lead.returningRep() != null
+						&& eligible(lead.returningRep(), "returning rep", stop, lead, considered)
+								? Optional.of(new Pick(Optional.of(lead.returningRep()), true,
+										"offered again after re-cultivation, as the rep who sent it back", considered))
+								: Optional.empty();
+				case ACCOUNT_OWNER -> lead.accountOwner() != null
+						&& eligible(lead.accountOwner(), "account owner", stop, lead, considered)
+								? Optional.of(new Pick(Optional.of(lead.accountOwner()), false,
+										"owner of the account " + lead.accountName(), considered))
+								: Optional.empty();
+				case ROUND_ROBIN -> roundRobin(stop, lead, considered);
+			};
+			if (pick.isPresent()) {
+				return pick.get();
+			}
 		}
-		String owner = lead.accountOwner();
-		if (owner != null && eligible(owner, "account owner", stop, lead, considered)) {
-			return new Pick(Optional.of(owner), false, "owner of the account " + lead.accountName(), considered);
-		}
+		return new Pick(Optional.empty(), false, "nobody of " + order + " could take it", considered);
+	}
+
+	private Optional<Pick> roundRobin(Stop stop, Candidacy lead, List<String> considered) {
 		List<String> candidates = new ArrayList<>();
 		for (String rep : directory.repsOf(stop.team())) {
 			if (eligible(rep, null, stop, lead, considered)) {
 				candidates.add(rep);
 			}
 		}
-		return new Pick(rotation.next(stop.team(), candidates), false, "round robin: waited longest of " + candidates,
-				considered);
+		Optional<String> next = rotation.next(stop.team(), candidates);
+		return next.map(rep -> new Pick(next, false, "round robin: waited longest of " + candidates, considered));
+	}
+
+	/** Whom the selection may try, as the table {@code rep-candidate-order} names them. */
+	public enum Candidate {
+		RETURNING_REP, ACCOUNT_OWNER, ROUND_ROBIN;
+
+		/** The table's candidate; a name it does not know is the designer's typo, and said so. */
+		public static Candidate named(Object name) {
+			for (Candidate candidate : values()) {
+				if (candidate.name().equals(name)) {
+					return candidate;
+				}
+			}
+			throw new IllegalStateException("The table rep-candidate-order names the candidate " + name
+					+ "; it may name " + java.util.Arrays.toString(values()));
+		}
 	}
 
 	/** Whether the rep may take the lead now; notes the rep and, if skipped, why. */

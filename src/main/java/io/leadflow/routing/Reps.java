@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -11,7 +12,9 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
+import io.leadflow.designer.PolicyTables;
 import io.leadflow.identity.Groups;
+import io.leadflow.identity.Teams;
 import io.leadflow.lead.LeadRepository;
 import io.leadflow.routing.RepAvailability.Availability;
 import io.leadflow.system.HumanWords;
@@ -34,7 +37,14 @@ public class Reps implements RepSelection.Directory {
 
 	private final SystemAccess system;
 
-	Reps(IdentityService identityService, RepAvailability availability, LeadRepository leads, SystemAccess system) {
+	private final PolicyTables tables;
+
+	private final Teams teamGroups;
+
+	Reps(IdentityService identityService, RepAvailability availability, LeadRepository leads, SystemAccess system,
+			PolicyTables tables, Teams teamGroups) {
+		this.tables = tables;
+		this.teamGroups = teamGroups;
 		this.system = system;
 		this.identityService = identityService;
 		this.availability = availability;
@@ -68,7 +78,7 @@ public class Reps implements RepSelection.Directory {
 	/** The team's reps, by user id; a manager or marketer in a team group takes no leads. */
 	@Override
 	public List<String> repsOf(String team) {
-		String repGroup = Groups.repGroupOf(team);
+		String repGroup = teamGroups.repGroupOf(team);
 		return identityService.createUserQuery()
 			.memberOfGroup(team)
 			.orderByUserId()
@@ -88,7 +98,7 @@ public class Reps implements RepSelection.Directory {
 			.list()
 			.stream()
 			.map(Group::getId)
-			.filter(Groups::isTeam)
+			.filter(teamGroups::isTeam)
 			.toList();
 	}
 
@@ -99,12 +109,12 @@ public class Reps implements RepSelection.Directory {
 	public List<Group> teams() {
 		return system.call(() -> identityService.createGroupQuery().orderByGroupName().asc().list())
 			.stream()
-			.filter(group -> Groups.isTeam(group.getId()))
+			.filter(group -> teamGroups.isTeam(group.getId()))
 			.toList();
 	}
 
 	public Optional<Group> team(String groupId) {
-		return groupId == null || !Groups.isTeam(groupId) ? Optional.empty()
+		return !teamGroups.isTeam(groupId) ? Optional.empty()
 				: Optional.ofNullable(system.call(() -> identityService.createGroupQuery().groupId(groupId).singleResult()));
 	}
 
@@ -151,9 +161,11 @@ public class Reps implements RepSelection.Directory {
 			return Optional.of("out of office until " + WHEN.format(set.outOfOfficeUntil().withOffsetSameInstant(ZoneOffset.UTC)));
 		}
 		if (set.capacity() != null) {
-			int open = leads.openAcceptedLeads(repId);
+			boolean waitingCount = Boolean.TRUE.equals(tables.single("rep-capacity", Map.of()).get("countsWaitingForAcceptance"));
+			int open = leads.openAcceptedLeads(repId) + (waitingCount ? leads.leadsWaitingForAcceptance(repId) : 0);
 			if (open >= set.capacity()) {
-				return Optional.of("at capacity (" + open + " of " + set.capacity() + " open leads)");
+				return Optional.of("at capacity (" + open + " of " + set.capacity() + " open leads"
+						+ (waitingCount ? ", counting those waiting for acceptance)" : ")"));
 			}
 		}
 		return Optional.empty();

@@ -30,16 +30,23 @@ class HandleUnacceptedLeadTask implements LeadTask {
 	@Override
 	public void created(DelegateTask task, String leadId) {
 		pick.offer(task);
+		// the form says so before the manager chooses, rather than refusing the choice after
+		task.setVariableLocal(MANAGER_MUST_PICK, mustPick(task));
+	}
+
+	/** The acceptance table says after how many missed deadlines in a row routing again is over. */
+	private static boolean mustPick(DelegateTask task) {
+		return BREACHES_IN_A_ROW.getOrDefault(task, 0) >= ACCEPTANCE_POLICY.get(task).managerPicksAfter();
 	}
 
 	@Override
 	public void completed(DelegateTask task, String leadId, TaskVariables answer) {
 		UnacceptedLeadAction action = answer.choice(ACTION, UnacceptedLeadAction.class);
 		String comment = answer.optionalText(COMMENT);
-		int inARow = BREACHES_IN_A_ROW.getOrDefault(task, 0);
-		if (action == UnacceptedLeadAction.REASSIGN && inARow >= 2) {
-			throw new TaskContractViolation(ACTION, "REASSIGN is not possible after " + inARow
-					+ " missed deadlines in a row: ASSIGN a rep you pick, or CULTIVATE");
+		if (action == UnacceptedLeadAction.REASSIGN && mustPick(task)) {
+			int inARow = BREACHES_IN_A_ROW.getOrDefault(task, 0);
+			throw new TaskContractViolation(ACTION, "REASSIGN is not possible after " + inARow + " missed deadline"
+					+ (inARow == 1 ? "" : "s") + " in a row: ASSIGN a rep you pick, or CULTIVATE");
 		}
 		if (action == UnacceptedLeadAction.ASSIGN) {
 			RepPick.Pick chosen = pick.chosen(task, answer);

@@ -9,11 +9,11 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 import io.leadflow.identity.Groups;
+import io.leadflow.identity.Teams;
 import io.leadflow.lead.LeadEvents;
 import io.leadflow.lead.LeadHistory;
 import io.leadflow.lifecycle.RoutingPlan;
 import io.leadflow.lifecycle.TaskContract.Decision;
-import io.leadflow.lifecycle.TaskContract.RejectionReason;
 import io.leadflow.lifecycle.TaskContractViolation;
 import io.leadflow.routing.Reps;
 
@@ -27,19 +27,29 @@ class ReviewLeadTask implements LeadTask {
 
 	private final Reps reps;
 
-	ReviewLeadTask(LeadEvents events, LeadHistory history, Reps reps) {
+	private final Reasons reasons;
+
+	private final Teams teams;
+
+	ReviewLeadTask(LeadEvents events, LeadHistory history, Reps reps, Reasons reasons, Teams teams) {
 		this.events = events;
 		this.history = history;
 		this.reps = reps;
+		this.reasons = reasons;
+		this.teams = teams;
 	}
 
 	/**
-	 * The teams a rep may name when the lead is in the wrong territory: the other direct territories.
-	 * A partner's lead that is not theirs goes on to the next in line anyway, and a partner's rep sees
-	 * no names of other teams.
+	 * The reasons the rep may give (marketing's table), and the teams a rep may name when the lead is
+	 * in the wrong territory: the other direct territories. A partner's lead that is not theirs goes
+	 * on to the next in line anyway, and a partner's rep sees no names of other teams.
 	 */
 	@Override
 	public void created(DelegateTask task, String leadId) {
+		task.setVariableLocal(FORM_REJECTION_REASON_CHOICES, Reasons.options(reasons.rejections()
+			.stream()
+			.map(reason -> Map.entry(reason.code(), reason.label()))
+			.toList()));
 		String team = TEAM.get(task);
 		boolean partner = RoutingPlan.PARTNER.equals(CHANNEL.get(task));
 		task.setVariableLocal(FORM_TEAM_CHOICES, partner ? List.of() : reps.teams()
@@ -54,8 +64,9 @@ class ReviewLeadTask implements LeadTask {
 		return TASK_REVIEW_LEAD;
 	}
 
-	private static boolean isTerritory(String groupId) {
-		return Groups.isTeam(groupId) && Groups.repGroupOf(groupId).equals(Groups.DIRECT_REPS);
+	/** A team whose leads direct reps take: one a lead in the wrong territory can be sent to. */
+	private boolean isTerritory(String groupId) {
+		return teams.isTeam(groupId) && teams.repGroupOf(groupId).equals(Groups.DIRECT_REPS);
 	}
 
 	@Override
@@ -71,12 +82,15 @@ class ReviewLeadTask implements LeadTask {
 			events.accepted(leadId, team, rep);
 			return;
 		}
-		RejectionReason reason = answer.choice(REJECTION_REASON, RejectionReason.class);
+		Reasons.Rejection reason = reasons.rejection(REJECTION_REASON, task.getVariable(REJECTION_REASON));
 		String comment = answer.requiredText(COMMENT);
 		String suggestedTeam = answer.optionalText(SUGGESTED_TEAM);
 		if (suggestedTeam != null) {
-			if (reason != RejectionReason.WRONG_TERRITORY) {
-				throw new TaskContractViolation(SUGGESTED_TEAM, "goes only with rejectionReason WRONG_TERRITORY");
+			if (!reason.namesTeam()) {
+				throw new TaskContractViolation(SUGGESTED_TEAM, "goes only with a rejectionReason with which the rep "
+						+ "names the team, "
+						+ reasons.rejections().stream().filter(Reasons.Rejection::namesTeam).map(Reasons.Rejection::code).toList()
+						+ ", not " + reason.code());
 			}
 			if (!isTerritory(suggestedTeam) || reps.team(suggestedTeam).isEmpty()) {
 				throw new TaskContractViolation(SUGGESTED_TEAM, "must be the id of a territory team, not " + suggestedTeam);
@@ -87,7 +101,7 @@ class ReviewLeadTask implements LeadTask {
 		}
 		// the rejection policy reads it for every rejection
 		task.setVariable(SUGGESTED_TEAM, suggestedTeam);
-		int rejections = events.rejected(leadId, team, rep, reason.name(), comment);
+		int rejections = events.rejected(leadId, team, rep, reason.code(), comment);
 		REJECTED_BY.set(task, rep);
 		REJECTION_COUNT.set(task, rejections);
 	}

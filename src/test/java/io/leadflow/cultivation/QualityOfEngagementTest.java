@@ -8,23 +8,23 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
+import io.leadflow.DecisionTables;
 import io.leadflow.cultivation.Engagements.Engagement;
 
 /**
- * The Quality of Engagement formula with its default weights (as an application without
- * {@code leadflow.quality-of-engagement.*} settings gets them), on accounts like the ones the
- * Ciena article describes.
+ * The Quality of Engagement formula with the weights of the shipped table
+ * ({@code processes/quality-of-engagement.dmn}), on accounts like the ones the Ciena article
+ * describes.
  */
 class QualityOfEngagementTest {
 
-	private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
+	static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
 
 	private final QualityOfEngagement formula = new QualityOfEngagement(weights(Map.of()));
 
@@ -106,10 +106,10 @@ class QualityOfEngagementTest {
 
 	@Test
 	void weightsThatDoNotAddUpToOneAreRefused() {
-		assertThatThrownBy(() -> weights(Map.of("leadflow.quality-of-engagement.breadth", "0.9")))
-			.hasStackTraceContaining("must add up to 1");
-		assertThatThrownBy(() -> weights(Map.of("leadflow.quality-of-engagement.recency", "1.5")))
-			.hasStackTraceContaining("between 0 and 1");
+		assertThatThrownBy(() -> weights(Map.of("breadth", 0.9))).hasMessageContaining("must add up to 1");
+		assertThatThrownBy(() -> weights(Map.of("recency", 1.5))).hasMessageContaining("between 0 and 1");
+		assertThatThrownBy(() -> weights(Map.of("window", "half a year"))).hasMessageContaining("a duration such as P30D");
+		assertThatThrownBy(() -> weights(Map.of("peopleForFullBreadth", 0))).hasMessageContaining("at least 1");
 	}
 
 	private static List<Engagement> broadEngagementDaysAgo(int days) {
@@ -118,15 +118,18 @@ class QualityOfEngagementTest {
 				event("eng", "PRACTITIONER", EngagementType.DOWNLOAD, 3, days));
 	}
 
-	private static Engagement event(String contact, String roleLevel, EngagementType type, int depthPoints, int daysAgo) {
+	static Engagement event(String contact, String roleLevel, EngagementType type, int depthPoints, int daysAgo) {
 		OffsetDateTime at = OffsetDateTime.ofInstant(NOW.minus(Duration.ofDays(daysAgo)), ZoneOffset.UTC);
 		return new Engagement(contact + type + daysAgo, "lead", contact, "account", type, at, null, 0, depthPoints, at,
 				"intake", contact, null, roleLevel);
 	}
 
-	private static QualityOfEngagementWeights weights(Map<String, String> settings) {
-		return new Binder(new MapConfigurationPropertySource(settings))
-			.bindOrCreate("leadflow.quality-of-engagement", QualityOfEngagementWeights.class);
+	/** The shipped table's weights, with some outputs changed. */
+	static QualityOfEngagementWeights weights(Map<String, Object> changed) {
+		Map<String, Object> table = new HashMap<>(
+				DecisionTables.load("quality-of-engagement.dmn", QualityOfEngagementWeights.TABLE).evaluateSingle(Map.of()));
+		table.putAll(changed);
+		return QualityOfEngagementWeights.of(table);
 	}
 
 }

@@ -118,6 +118,9 @@ class LeadLifecycleProcessTest {
 	@BeforeEach
 	void initAssertions() {
 		init(processEngine);
+		// the clocks count the team's working hours (docs/calendars.md): a test that waits "8 hours"
+		// starts at a Tuesday's opening in Berlin, not whenever the build happens to run
+		ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-01T08:00:00Z")));
 	}
 
 	@Autowired
@@ -169,13 +172,14 @@ class LeadLifecycleProcessTest {
 		Task review = task(leadId);
 		String company = leads.findById(leadId).orElseThrow().account().name();
 		assertThat(review.getName()).isEqualTo("Accept or reject lead: Greta Gruber · " + company + " · A");
+		// 10:00 in Berlin: 7 of the 8 working hours on Tuesday, the last on Wednesday
 		assertThat(review.getDueDate()).as("the acceptance deadline of grade A (acceptance-policy: PT8H)")
-			.isEqualTo(Instant.parse("2026-12-01T17:00:00Z"));
+			.isEqualTo(Instant.parse("2026-12-02T09:00:00Z"));
 		assertThat(review.getFollowUpDate()).as("the reminder (PT4H)").isEqualTo(Instant.parse("2026-12-01T13:00:00Z"));
 		assertThat(taskService.getVariablesLocal(review.getId())).containsEntry("leadCompany", company)
 			.containsEntry("leadGrade", "A")
 			.containsEntry("leadTeam", "Territory EMEA")
-			.containsEntry("taskDue", "Tue 1 Dec 2026, 17:00 UTC, 8 hours after the task was made");
+			.containsEntry("taskDue", "Wed 2 Dec 2026, 10:00 (Europe/Berlin), 1 day after the task was made");
 		@SuppressWarnings("unchecked")
 		Map<String, Object> form = (Map<String, Object>) taskService.getVariableLocal(review.getId(), "lead");
 		assertThat(form).containsEntry("status", "Routed")
@@ -187,8 +191,8 @@ class LeadLifecycleProcessTest {
 			.endsWith(" · \\+49 30 1234");
 
 		complete(review, review.getAssignee(), Map.of("decision", "ACCEPT"));
-		assertThat(task(leadId).getDueDate()).as("stale after P90D (disposition-policy)")
-			.isEqualTo(Instant.parse("2027-03-01T09:00:00Z"));
+		assertThat(task(leadId).getDueDate()).as("stale after P90D (disposition-policy): 90 of EMEA's working days")
+			.isEqualTo(Instant.parse("2027-04-12T08:00:00Z"));
 	}
 
 	@Test
@@ -200,7 +204,9 @@ class LeadLifecycleProcessTest {
 		Task check = task(leadId);
 		assertThat(check.getTaskDefinitionKey()).isEqualTo("QualifyLead");
 		assertThat(check.getName()).startsWith("Qualify lead: Greta Gruber · ");
-		assertThat(check.getDueDate()).as("task-due-dates: QualifyLead PT4H").isEqualTo(Instant.parse("2026-12-01T13:00:00Z"));
+		assertThat(check.getDueDate()).as("task-due-dates: QualifyLead PT4H, by the wall clock: no team has the lead yet")
+			.isEqualTo(Instant.parse("2026-12-01T13:00:00Z"));
+		assertThat(taskService.getVariableLocal(check.getId(), "taskDue")).asString().startsWith("Tue 1 Dec 2026, 13:00 (UTC)");
 	}
 
 	@Test
@@ -379,6 +385,67 @@ class LeadLifecycleProcessTest {
 		Task again = task(leadId);
 		assertThat(again.getTaskDefinitionKey()).isEqualTo("ReviewLead");
 		assertThat(again.getAssignee()).isEqualTo(rep);
+	}
+
+	@Test
+	void marketingSendsLeadsLostOnPriceBackToCultivationInTheReasonsTable() throws Exception {
+		String shipped = java.nio.file.Files.readString(java.nio.file.Path.of("processes/reasons.dmn"));
+		String edited = shipped.replace("<outputEntry id=\"Rule_Price_Out3\"><text>false</text>",
+				"<outputEntry id=\"Rule_Price_Out3\"><text>true</text>");
+		assertThat(edited).isNotEqualTo(shipped);
+		deployReasons(edited);
+		try {
+			String leadId = receive(strongLead());
+			runJobs(leadId);
+			Task review = task(leadId);
+			complete(review, review.getAssignee(), Map.of("decision", "ACCEPT"));
+			complete(task(leadId), review.getAssignee(),
+					Map.of("outcome", "LOST", "lostReason", "PRICE", "reason", "Too expensive this year"));
+
+			assertThat(cultivation(leadId)).isWaitingAt("Gateway_WaitForLead");
+			assertThat(leads.findById(leadId).orElseThrow().status()).isEqualTo(LeadStatus.CULTIVATING);
+		}
+		finally {
+			deployReasons(shipped);
+		}
+	}
+
+	@Test
+	void marketingAddsARejectionReasonInTheTableAndTheFormOffersIt() throws Exception {
+		String shipped = java.nio.file.Files.readString(java.nio.file.Path.of("processes/reasons.dmn"));
+		String busy = """
+				      <rule id="Rule_TooBusy">
+				        <outputEntry id="Rule_TooBusy_Out1"><text>"TOO_BUSY"</text></outputEntry>
+				        <outputEntry id="Rule_TooBusy_Out2"><text>"Too busy to take it now"</text></outputEntry>
+				        <outputEntry id="Rule_TooBusy_Out3"><text>false</text></outputEntry>
+				      </rule>
+				""";
+		String edited = shipped.replace("      <rule id=\"Rule_OtherRejection\">", busy + "      <rule id=\"Rule_OtherRejection\">");
+		assertThat(edited).isNotEqualTo(shipped);
+		deployReasons(edited);
+		try {
+			String leadId = receive(strongLead());
+			runJobs(leadId);
+			Task review = task(leadId);
+
+			assertThat(taskService.getVariableLocal(review.getId(), "rejectionReasonChoices")).asList()
+				.contains(Map.of("value", "TOO_BUSY", "label", "Too busy to take it now"));
+			assertThatThrownBy(() -> complete(review, review.getAssignee(),
+					Map.of("decision", "REJECT", "rejectionReason", "NO_IDEA", "comment", "x")))
+				.isInstanceOf(TaskContractViolation.class)
+				.hasMessageContaining("TOO_BUSY");
+			reject(review, "TOO_BUSY");
+
+			assertThat(lastDetail(leadId, "REJECTED")).contains("TOO_BUSY");
+		}
+		finally {
+			deployReasons(shipped);
+		}
+	}
+
+	private void deployReasons(String table) {
+		processEngine.getRepositoryService().createDeployment().name("marketing's reasons").addString("reasons.dmn", table)
+			.deploy();
 	}
 
 	@Test
@@ -631,7 +698,7 @@ class LeadLifecycleProcessTest {
 		String northwind = task(leadId).getAssignee();
 		assertThat(northwind).isIn("pia", "paul");
 
-		later(Duration.ofDays(5).plusMinutes(1)); // partner deadline, from the acceptance policy
+		later(Duration.ofDays(7).plusMinutes(1)); // partner deadline (acceptance policy): five working days
 		runJobs(leadId);
 
 		Task contoso = task(leadId);
@@ -718,6 +785,40 @@ class LeadLifecycleProcessTest {
 	}
 
 	@Test
+	void aTerritorysOwnManagersAreToldOfItsEscalationsOnceTheTeamTableNamesTheirGroup() throws Exception {
+		String shipped = java.nio.file.Files.readString(java.nio.file.Path.of("processes/teams.dmn"));
+		String edited = shipped.replace("<outputEntry id=\"Rule_Territory_Out3\"><text>\"sales-managers\"</text>",
+				"<outputEntry id=\"Rule_Territory_Out3\"><text>\"regional-managers\"</text>");
+		assertThat(edited).isNotEqualTo(shipped);
+		// what an administrator does in Admin: EMEA gets a manager of its own, in a new role group
+		identityService.saveGroup(identityService.newGroup("regional-managers"));
+		var rhea = identityService.newUser("rhea");
+		rhea.setEmail("rhea@leadflow.example");
+		identityService.saveUser(rhea);
+		identityService.createMembership("rhea", "regional-managers");
+		identityService.createMembership("rhea", "territory-emea");
+		processEngine.getRepositoryService().createDeployment().name("marketing's edit")
+			.addString("teams.dmn", edited).deploy();
+		try {
+			String leadId = receive(strongLead());
+			runJobs(leadId);
+			later(Duration.ofHours(9));
+			runJobs(leadId);
+
+			assertThat(task(leadId).getTaskDefinitionKey()).isEqualTo("HandleUnacceptedLead");
+			assertThat(subjectsTo("rhea", leadId)).contains("Not accepted in time: " + title(leadId));
+			assertThat(subjectsTo("sam", leadId)).as("EMEA has a manager of its own now").isEmpty();
+		}
+		finally {
+			// the shipped rule and people again for the tests that follow
+			processEngine.getRepositoryService().createDeployment().name("shipped again")
+				.addString("teams.dmn", shipped).deploy();
+			identityService.deleteUser("rhea");
+			identityService.deleteGroup("regional-managers");
+		}
+	}
+
+	@Test
 	void afterTwoMissedDeadlinesInARowTheManagerPicksTheRep() {
 		String leadId = receive(strongLead());
 		runJobs(leadId);
@@ -725,17 +826,45 @@ class LeadLifecycleProcessTest {
 		runJobs(leadId);
 		complete(task(leadId), "sam", Map.of("action", "REASSIGN"));
 		runJobs(leadId);
-		later(Duration.ofHours(9));
+		later(Duration.ofDays(1)); // reassigned after hours: the next rep's 8 hours are Wednesday's
 		runJobs(leadId);
 
 		Task second = task(leadId);
 		assertThat(second.getTaskDefinitionKey()).isEqualTo("HandleUnacceptedLead");
+		assertThat(taskService.getVariableLocal(second.getId(), "managerMustPick")).as("the form says so").isEqualTo(true);
 		assertThatThrownBy(() -> complete(second, "sam", Map.of("action", "REASSIGN")))
 			.isInstanceOf(TaskContractViolation.class)
 			.hasMessageContaining("2 missed deadlines in a row");
 		complete(second, "sam", Map.of("action", "ASSIGN", "assignee", "nate"));
 
 		assertThat(task(leadId).getAssignee()).isEqualTo("nate");
+	}
+
+	@Test
+	void marketingMakesTheManagerPickAfterTheFirstMissedDeadlineInTheAcceptanceTable() throws Exception {
+		String shipped = java.nio.file.Files.readString(java.nio.file.Path.of("processes/acceptance-policy.dmn"));
+		String edited = shipped.replace("_Out3\"><text>2</text>", "_Out3\"><text>1</text>");
+		assertThat(edited).isNotEqualTo(shipped);
+		processEngine.getRepositoryService().createDeployment().name("marketing's edit")
+			.addString("acceptance-policy.dmn", edited).deploy();
+		try {
+			String leadId = receive(strongLead());
+			runJobs(leadId);
+			later(Duration.ofHours(9));
+			runJobs(leadId);
+
+			Task first = task(leadId);
+			assertThat(first.getTaskDefinitionKey()).isEqualTo("HandleUnacceptedLead");
+			assertThat(taskService.getVariableLocal(first.getId(), "managerMustPick")).isEqualTo(true);
+			assertThatThrownBy(() -> complete(first, "sam", Map.of("action", "REASSIGN")))
+				.isInstanceOf(TaskContractViolation.class)
+				.hasMessageContaining("1 missed deadline in a row");
+		}
+		finally {
+			// the shipped rule again for the tests that follow
+			processEngine.getRepositoryService().createDeployment().name("shipped again")
+				.addString("acceptance-policy.dmn", shipped).deploy();
+		}
 	}
 
 	@Test
@@ -767,7 +896,7 @@ class LeadLifecycleProcessTest {
 		assertThat(task(leadId).getId()).isEqualTo(disposition.getId());
 		assertThat(subjectsTo(rep, leadId)).filteredOn(subject -> subject.startsWith("How is it going")).hasSize(2);
 
-		later(Duration.ofDays(63));
+		staleAt(disposition);
 		runJobs(leadId);
 		Task stale = task(leadId);
 		assertThat(stale.getTaskDefinitionKey()).isEqualTo("ReviewStaleLead");
@@ -809,7 +938,7 @@ class LeadLifecycleProcessTest {
 		runJobs(leadId);
 		Task review = task(leadId);
 		complete(review, review.getAssignee(), Map.of("decision", "ACCEPT"));
-		later(Duration.ofDays(91));
+		staleAt(task(leadId));
 		runJobs(leadId);
 		assertThat(task(leadId).getTaskDefinitionKey()).isEqualTo("ReviewStaleLead");
 		return leadId;
@@ -871,6 +1000,11 @@ class LeadLifecycleProcessTest {
 
 	private void later(Duration duration) {
 		ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(duration)));
+	}
+
+	/** Just after the lead goes stale: P90D of working days, which the disposition task is due at. */
+	private void staleAt(Task disposition) {
+		ClockUtil.setCurrentTime(Date.from(disposition.getDueDate().toInstant().plus(Duration.ofMinutes(1))));
 	}
 
 	private String title(String leadId) {

@@ -59,6 +59,10 @@ class TaskContractTest {
 			for (JsonNode field : fields(form)) {
 				String key = field.get("key").asText();
 				assertThat(contract.variables()).as("%s submits %s", task.getId(), key).contains(key);
+				if (field.has("valuesKey") && TaskContract.tableOf(key).isPresent()) {
+					assertThat(field.get("valuesKey").asText()).as("%s offers the rows of %s for %s", task.getId(),
+							TaskContract.tableOf(key).get(), key).isEqualTo(key + "Choices");
+				}
 				if (field.has("values")) {
 					Set<String> offered = new TreeSet<>(field.get("values").findValuesAsText("value"));
 					assertThat(offered).as("%s offers for %s", task.getId(), key)

@@ -74,7 +74,7 @@ class ReportCardsTest {
 		List<MimeMessage> repCards = cardsTo(rep, "Your leads, ");
 		assertThat(repCards).as("one card a week, however often the step runs").hasSize(1);
 		String mail = GreenMailUtil.getBody(repCards.get(0));
-		Card card = reportCards.of(List.of(new Rep(rep, rep)), ReportCards.weekBefore(tomorrow)).get(0);
+		Card card = reportCards.of(List.of(new Rep(rep, rep)), reportCards.periodBefore(tomorrow)).get(0);
 		assertThat(card.received()).isPositive();
 		assertThat(card.accepted()).isPositive();
 		assertThat(mail).as("the mail shows the figures of the card on demand for the same week")

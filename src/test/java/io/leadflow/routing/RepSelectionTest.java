@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import io.leadflow.DecisionTables;
 import io.leadflow.identity.Groups;
 import io.leadflow.lifecycle.RoutingPlan.Stop;
 import io.leadflow.routing.RepSelection.Candidacy;
@@ -44,7 +45,9 @@ class RepSelectionTest {
 
 		@Override
 		public List<String> repsOf(String team) {
-			return groups.keySet().stream().filter(user -> isMember(user, team) && isMember(user, Groups.repGroupOf(team)))
+			// as the shipped processes/teams.dmn says
+			String repGroup = team.startsWith("partner-") ? Groups.PARTNER_REPS : Groups.DIRECT_REPS;
+			return groups.keySet().stream().filter(user -> isMember(user, team) && isMember(user, repGroup))
 				.sorted().toList();
 		}
 
@@ -56,7 +59,16 @@ class RepSelectionTest {
 	}, (team, eligible) -> {
 		turnsAskedFor.add(eligible);
 		return eligible.stream().findFirst();
-	});
+	}, shippedOrder());
+
+	/** The order of the shipped table {@code rep-candidate-order}. */
+	private static List<RepSelection.Candidate> shippedOrder() {
+		return DecisionTables.load("rep-selection.dmn", "rep-candidate-order")
+			.evaluateList(Map.of("channel", "DIRECT"))
+			.stream()
+			.map(result -> RepSelection.Candidate.named(result.get("candidate")))
+			.toList();
+	}
 
 	@Test
 	void theRepWhoSentTheLeadBackToCultivationIsOfferedItFirst() {

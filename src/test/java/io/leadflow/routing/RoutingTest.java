@@ -72,6 +72,9 @@ class RoutingTest {
 	@Autowired
 	private IdentityService identityService;
 
+	@Autowired
+	private Reps reps;
+
 	@AfterEach
 	void everyoneBackAtWork() {
 		jdbc.sql("DELETE FROM rep_availability").update();
@@ -183,6 +186,82 @@ class RoutingTest {
 
 		assertThat(task(leadId).getAssignee()).isEqualTo("lucia");
 		assertThat(lastDetail(leadId)).contains("territory-latam (Latin America by country)");
+	}
+
+	@Test
+	@DirtiesContext // the edited tables stay deployed; later tests get a fresh engine
+	void aNewKindOfTeamTakesLeadsOnceTheTeamTableKnowsIt() throws IOException {
+		String regions = """
+				      <rule id="Rule_Region">
+				        <inputEntry id="Rule_Region_In1"><text>-</text></inputEntry>
+				        <inputEntry id="Rule_Region_In2"><text>"region-"</text></inputEntry>
+				        <outputEntry id="Rule_Region_Out1"><text>true</text></outputEntry>
+				        <outputEntry id="Rule_Region_Out2"><text>"sales-reps"</text></outputEntry>
+				        <outputEntry id="Rule_Region_Out3"><text>"sales-managers"</text></outputEntry>
+				      </rule>
+				""";
+		String teams = shipped("teams.dmn");
+		String editedTeams = teams.replace("      <rule id=\"Rule_NoTeam\">", regions + "      <rule id=\"Rule_NoTeam\">");
+		String routing = shipped("lead-routing.dmn");
+		String editedRouting = routing.replace("<text>\"territory-emea\"</text>", "<text>\"region-emea\"</text>");
+		assertThat(editedTeams).isNotEqualTo(teams);
+		assertThat(editedRouting).isNotEqualTo(routing);
+		identityService.saveGroup(identityService.newGroup("region-emea"));
+		identityService.saveUser(identityService.newUser("rhea"));
+		identityService.createMembership("rhea", "region-emea");
+		identityService.createMembership("rhea", Groups.DIRECT_REPS);
+
+		repositoryService.createDeployment()
+			.name("marketing's edit")
+			.addString("teams.dmn", editedTeams)
+			.addString("lead-routing.dmn", editedRouting)
+			.deploy();
+		String leadId = receive("DE", "Platform");
+
+		assertThat(task(leadId).getAssignee()).isEqualTo("rhea");
+		assertThat(lastDetail(leadId)).contains("region-emea");
+		assertThat(reps.teamsOf("rhea")).containsExactly("region-emea");
+	}
+
+	@Test
+	@DirtiesContext // the edited table stays deployed; later tests get a fresh engine
+	void marketingCountsLeadsWaitingForAcceptanceTowardsCapacityInTheTable() throws IOException {
+		String table = shipped("rep-selection.dmn");
+		String edited = table.replace("<outputEntry id=\"Rule_AcceptedOnly_Out1\"><text>false</text>",
+				"<outputEntry id=\"Rule_AcceptedOnly_Out1\"><text>true</text>");
+		assertThat(edited).isNotEqualTo(table);
+		repositoryService.createDeployment().name("marketing's edit").addString("rep-selection.dmn", edited).deploy();
+		availability.save("akira", OffsetDateTime.now(ZoneOffset.UTC).plusDays(3), null, "sam");
+		availability.save("asha", null, 1, "sam");
+
+		String first = receiveApacLead();
+		assertThat(task(first).getAssignee()).as("nothing open yet").isEqualTo("asha");
+		String second = receiveApacLead();
+
+		assertThat(task(second).getTaskDefinitionKey()).as("the first lead, not yet accepted, fills her capacity")
+			.isEqualTo("AssignLead");
+		assertThat(lastDetail(second)).contains("asha skipped: at capacity (1 of 1 open leads, counting those waiting");
+	}
+
+	@Test
+	@DirtiesContext // the edited table stays deployed; later tests get a fresh engine
+	void marketingLeavesTheRoundRobinOutOfTheCandidateOrderInTheTable() throws IOException {
+		String table = shipped("rep-selection.dmn");
+		String edited = table.replaceAll("(?s)<rule id=\"Rule_RoundRobin\">.*?</rule>\\s*", "");
+		assertThat(edited).isNotEqualTo(table);
+		repositoryService.createDeployment().name("marketing's edit").addString("rep-selection.dmn", edited).deploy();
+
+		String leadId = receiveApacLead();
+
+		assertThat(task(leadId).getTaskDefinitionKey()).as("a new account has no owner, and nobody else is asked")
+			.isEqualTo("AssignLead");
+		assertThat(lastDetail(leadId)).contains("nobody eligible, a manager assigns it").doesNotContain("asha");
+	}
+
+	private String shipped(String file) throws IOException {
+		try (InputStream model = getClass().getResourceAsStream("/processes/" + file)) {
+			return new String(model.readAllBytes(), StandardCharsets.UTF_8);
+		}
 	}
 
 	private String receiveApacLead() {

@@ -1,6 +1,6 @@
 // A rep's report card inside Tasklist (docs/metrics.md, "Report cards"): "My numbers" in the
 // header opens the rep's own figures beside the median rep of their team — the same figures as
-// the weekly mail, for last week, this week so far or the last 30 days. Read from Leadflow's API
+// the weekly mail, for the mail's period, this week so far or the last 30 days. Read from Leadflow's API
 // with the Tasklist login (no second sign-in); the API decides what the rep may see. Text only,
 // never markup.
 const FIGURES = [
@@ -20,13 +20,14 @@ function day(date) {
   return date.toISOString().substring(0, 10);
 }
 
-// the periods a rep picks from; "last week" is the weekly mail's: the seven days before today
+// the periods a rep picks from; without dates the API answers for the weekly mail's period, the
+// days before today that marketing's table report-card-period says
 function periods() {
   const today = new Date();
   const daysAgo = n => day(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - n)));
   const monday = (today.getUTCDay() + 6) % 7;
   return [
-    ['Last week (as in the weekly mail)', ''],
+    ['As in the weekly mail', ''],
     ['This week so far', 'from=' + daysAgo(monday) + '&to=' + daysAgo(0)],
     ['Last 30 days', 'from=' + daysAgo(29) + '&to=' + daysAgo(0)]
   ];
