@@ -2,6 +2,7 @@ package io.leadflow;
 
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -13,6 +14,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -80,6 +82,33 @@ public final class Api {
 
 	public Answer put(String user, String path, String json) {
 		return send(user, "PUT", path, "application/json", json.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Deploys files to {@code /engine-rest/deployment/create} as Camunda Modeler does: a multipart
+	 * form with the deployment's name, its source and each file.
+	 */
+	public Answer deploy(String user, String deploymentName, Map<String, byte[]> files) {
+		String boundary = "leadflow-" + UUID.randomUUID();
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		for (Map.Entry<String, String> field : Map.of("deployment-name", deploymentName, "deployment-source",
+				"Camunda Modeler", "deploy-changed-only", "true").entrySet()) {
+			write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
+					+ field.getValue() + "\r\n");
+		}
+		for (Map.Entry<String, byte[]> file : files.entrySet()) {
+			write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.getKey()
+					+ "\"; filename=\"" + file.getKey() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+			body.writeBytes(file.getValue());
+			write(body, "\r\n");
+		}
+		write(body, "--" + boundary + "--\r\n");
+		return send(user, "POST", "/engine-rest/deployment/create", "multipart/form-data; boundary=" + boundary,
+				body.toByteArray());
+	}
+
+	private static void write(ByteArrayOutputStream body, String text) {
+		body.writeBytes(text.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** A strong direct lead (grade A) of a company of its own in the given country. */

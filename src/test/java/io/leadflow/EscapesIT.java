@@ -3,9 +3,12 @@ package io.leadflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -106,13 +109,21 @@ class EscapesIT {
 	}
 
 	@Test
-	void marketingCannotDeployOrCorrelateItsWayToAdministrator() {
-		Answer deployed = api.send("mara", "POST", "/engine-rest/deployment/create",
-				"multipart/form-data; boundary=b", ("--b\r\nContent-Disposition: form-data; name=\"data\"; "
-						+ "filename=\"x.bpmn\"\r\n\r\n<definitions/>\r\n--b--\r\n").getBytes());
+	void marketingCannotDeployOrCorrelateItsWayToAdministrator() throws IOException {
+		byte[] escalate;
+		try (InputStream model = getClass().getResourceAsStream("/bad-input/escalate.bpmn")) {
+			escalate = model.readAllBytes();
+		}
+		long deployments = jdbc.sql("SELECT COUNT(*) FROM ACT_RE_DEPLOYMENT").query(Long.class).single();
 
-		assertThat(deployed.status()).isEqualTo(403);
-		assertThat(deployed.json().get("message").asText()).contains("only administrators deploy");
+		// designers deploy, but a model whose expression reaches the identity service is refused
+		Answer deployed = api.deploy("mara", "escalate", Map.of("escalate.bpmn", escalate));
+
+		assertThat(deployed.status()).as(deployed.toString()).isEqualTo(400);
+		assertThat(deployed.json().get("message").asText()).contains("Escalate")
+			.contains("identityService")
+			.contains("not a variable");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM ACT_RE_DEPLOYMENT").query(Long.class).single()).isEqualTo(deployments);
 		assertThat(identityService.createUserQuery().memberOfGroup("camunda-admin").userId("mara").count()).isZero();
 		assertThat(api.post("mara", "/engine-rest/message", "{\"messageName\": \"EngagementReceived\"}").status())
 			.isEqualTo(403);

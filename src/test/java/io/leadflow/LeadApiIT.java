@@ -48,6 +48,9 @@ class LeadApiIT {
 	@Autowired
 	private ObjectMapper json;
 
+	@Autowired
+	private io.leadflow.calendar.TeamCalendars calendars;
+
 	@Test
 	void aPostedLeadReachesARepWhoAcceptsAndWinsIt() {
 		ResponseEntity<JsonNode> created = post("mara", "/api/leads", strongLead("mkto-" + UUID.randomUUID()));
@@ -63,12 +66,15 @@ class LeadApiIT {
 		// the dossier shows the open task with its reminder and deadline (grade A, direct: 4 and 8 hours)
 		JsonNode waiting = get("mara", "/api/leads/" + leadId).getBody().at("/openTasks/0");
 		assertThat(waiting.get("assignee").asText()).isEqualTo(rep);
-		java.time.Duration toDeadline = java.time.Duration.between(
-				java.time.OffsetDateTime.parse(waiting.get("created").asText()),
-				java.time.OffsetDateTime.parse(waiting.get("deadlineAt").asText()));
-		assertThat(toDeadline).isBetween(java.time.Duration.ofHours(8).minusMinutes(1),
-				java.time.Duration.ofHours(8).plusMinutes(1));
+		// 8 of the EMEA team's working hours, whenever the build runs (docs/calendars.md)
+		java.time.Instant madeAt = java.time.OffsetDateTime.parse(waiting.get("created").asText()).toInstant();
+		java.time.Instant deadline = java.time.OffsetDateTime.parse(waiting.get("deadlineAt").asText()).toInstant();
+		assertThat(deadline).isBetween(
+				calendars.of("territory-emea").orElseThrow().plus(madeAt.minusSeconds(60), "PT8H").orElseThrow(),
+				calendars.of("territory-emea").orElseThrow().plus(madeAt.plusSeconds(60), "PT8H").orElseThrow());
 		assertThat(waiting.get("reminderAt").asText()).isNotBlank();
+		assertThat(waiting.at("/onTheirClock/timeZone").asText()).isEqualTo("Europe/Berlin");
+		assertThat(waiting.at("/onTheirClock/deadlineAt").asText()).endsWith(" (Europe/Berlin)");
 		// the rep was mailed, which the default run's own mail server shows
 		String repEmail = rep + "@leadflow.example";
 		JsonNode mailed = await().atMost(Duration.ofSeconds(30))

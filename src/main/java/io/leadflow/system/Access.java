@@ -23,7 +23,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.leadflow.identity.Groups;
+import io.leadflow.identity.Teams;
 
 /**
  * Who may use which part of Leadflow's own API, and which leads they may see — in one place, with
@@ -59,8 +59,11 @@ public class Access implements HandlerInterceptor {
 
 	private final ObjectMapper objectMapper;
 
+	private final Teams teamGroups;
+
 	Access(IdentityService identityService, HistoryService historyService, SystemAccess system,
-			ObjectMapper objectMapper) {
+			ObjectMapper objectMapper, Teams teamGroups) {
+		this.teamGroups = teamGroups;
 		this.identityService = identityService;
 		this.historyService = historyService;
 		this.system = system;
@@ -92,10 +95,11 @@ public class Access implements HandlerInterceptor {
 	public Viewer viewer() {
 		Authentication authentication = identityService.getCurrentAuthentication();
 		if (authentication == null) {
-			return new Viewer(null, Set.of());
+			return new Viewer(null, Set.of(), Set.of());
 		}
-		return new Viewer(authentication.getUserId(), new TreeSet<>(
-				authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds()));
+		Set<String> groups = new TreeSet<>(authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds());
+		Set<String> teams = new TreeSet<>(groups.stream().filter(teamGroups::isTeam).toList());
+		return new Viewer(authentication.getUserId(), groups, teams);
 	}
 
 	/**
@@ -159,7 +163,8 @@ public class Access implements HandlerInterceptor {
 		});
 	}
 
-	public record Viewer(String userId, Set<String> groups) {
+	/** @param teams the territory and partner teams among the viewer's groups */
+	public record Viewer(String userId, Set<String> groups, Set<String> teams) {
 
 		boolean isAdmin() {
 			return groups.contains(ADMINS);
@@ -167,17 +172,6 @@ public class Access implements HandlerInterceptor {
 
 		boolean inAny(Set<String> wanted) {
 			return groups.stream().anyMatch(wanted::contains);
-		}
-
-		/** The territory and partner teams the viewer belongs to. */
-		public Set<String> teams() {
-			Set<String> teams = new TreeSet<>();
-			for (String group : groups) {
-				if (Groups.isTeam(group)) {
-					teams.add(group);
-				}
-			}
-			return teams;
 		}
 
 		public boolean seesEverything() {

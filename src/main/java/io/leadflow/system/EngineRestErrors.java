@@ -152,6 +152,11 @@ class EngineRestErrors extends CamundaJerseyResourceConfig {
 				// Camunda's own answer names the missing permissions, which Tasklist shows
 				return ExceptionHandlerHelper.getInstance().getResponse(error);
 			}
+			if (error instanceof org.camunda.bpm.engine.ParseException) {
+				// a model refused on deployment: Camunda's answer lists each problem with its element's id,
+				// which Modeler marks in the diagram
+				return ExceptionHandlerHelper.getInstance().getResponse(error);
+			}
 			return answer(error);
 		}
 
