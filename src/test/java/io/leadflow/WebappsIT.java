@@ -375,6 +375,27 @@ class WebappsIT {
 		}
 	}
 
+	/**
+	 * Camunda 7 CE's red end-of-life bar is in every webapp's header; Leadflow's user styles hide
+	 * it, so reps and managers see a clean screen (operators read the notice in docs/operations.md).
+	 */
+	@Test
+	void noWebappShowsTheEndOfLifeBanner() throws IOException {
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+		signIn("/camunda/app/tasklist/default/", Api.ADMIN, Api.passwordOf(Api.ADMIN), wait);
+		// the brand shows only once signed in: leaving the page before that would lose the login
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-widget-header] .navbar-brand")));
+		for (String app : List.of("tasklist", "cockpit", "admin", "welcome")) {
+			browser.get("http://localhost:" + port + "/camunda/app/" + app + "/default/");
+			// Camunda's own markup renders the banner for every Community Edition page; waiting for it
+			// proves the header is there, so "not displayed" means hidden, not "not drawn yet"
+			List<WebElement> banners = wait.until(ExpectedConditions.presenceOfAllElementsLocatedBy(
+					By.cssSelector("[cam-widget-header] .ce-eol-banner")));
+			assertThat(banners).as("%s shows no end-of-life banner", app).noneMatch(WebElement::isDisplayed);
+			screenshot(app + "-without-banner");
+		}
+	}
+
 	/** A demo user (password: the user id) signs in to a Tasklist page. */
 	private void signIn(String tasklistPage, String user, WebDriverWait wait) {
 		signIn("/camunda/app/tasklist/default" + tasklistPage, user, user, wait);

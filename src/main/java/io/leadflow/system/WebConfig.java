@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,6 +47,19 @@ class WebConfig implements WebMvcConfigurer {
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(access).addPathPatterns("/api/**");
 	}
+
+	/**
+	 * The distribution's static welcome page shows the end-of-life banner outside the webapps'
+	 * user styles and tells visitors to sign in as demo/demo, a user Leadflow does not have: its
+	 * links go to Leadflow's own welcome app instead.
+	 */
+	@Override
+	public void addViewControllers(ViewControllerRegistry registry) {
+		registry.addRedirectViewController("/camunda-welcome", WELCOME_APP);
+		registry.addRedirectViewController("/camunda-welcome/**", WELCOME_APP);
+	}
+
+	static final String WELCOME_APP = "/camunda/app/welcome/default/";
 
 	static final String[] PROTECTED_PATHS = { "/api/*", "/engine-rest/*", "/actuator/*", "/v3/api-docs/*",
 			"/v3/api-docs", "/v3/api-docs.yaml", "/swagger-ui/*", "/swagger-ui.html", "/error" };
