@@ -426,9 +426,30 @@ class WebappsIT {
 	}
 
 	/** Tasklist's task pane scrolls on its own: the element is brought to the middle first. */
+	/**
+	 * A form still laying out (a conditional text appearing above the field) can move the element
+	 * between scrolling and clicking: then the click lands on its neighbour, so it is tried again.
+	 */
 	private void click(WebElement element) {
-		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-		element.click();
+		for (int attempt = 1;; attempt++) {
+			((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+			try {
+				element.click();
+				return;
+			}
+			catch (org.openqa.selenium.ElementClickInterceptedException movedWhileLayingOut) {
+				if (attempt == 10) {
+					throw movedWhileLayingOut;
+				}
+				try {
+					Thread.sleep(300);
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					throw movedWhileLayingOut;
+				}
+			}
+		}
 	}
 
 	private void screenshot(String name) throws IOException {
