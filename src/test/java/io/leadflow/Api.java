@@ -72,6 +72,25 @@ public final class Api {
 		}
 	}
 
+	/** A GET that asks for one media type, as a download link's script does. */
+	public Answer sendAccepting(String user, String path, String accept) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).GET()
+			.header("Accept", accept)
+			.header("Authorization", "Basic "
+					+ Base64.getEncoder().encodeToString((user + ":" + passwordOf(user)).getBytes(StandardCharsets.UTF_8)));
+		try {
+			HttpResponse<String> response = client.send(request.build(), BodyHandlers.ofString());
+			return new Answer(response.statusCode(), response.body(), response);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
 	public Answer get(String user, String path) {
 		return send(user, "GET", path, null, null);
 	}

@@ -37,7 +37,11 @@ public class Access implements HandlerInterceptor {
 	private static final List<Rule> RULES = List.of(
 			new Rule(HttpMethod.POST, "/api/leads", Set.of(MARKETING, INTAKE)),
 			new Rule(HttpMethod.GET, "/api/leads", Set.of(MARKETING, MANAGERS, DIRECT_REPS, PARTNER_REPS)),
-			new Rule(HttpMethod.GET, "/api/leads/*", Set.of(MARKETING, MANAGERS, DIRECT_REPS, PARTNER_REPS)),
+			// a lead's dossier; the list of imports beside it is not for reps
+			new Rule(HttpMethod.GET, "/api/leads/{id:(?!imports$).+}", Set.of(MARKETING, MANAGERS, DIRECT_REPS, PARTNER_REPS)),
+			new Rule(HttpMethod.POST, "/api/leads/imports", Set.of(MARKETING, INTAKE)),
+			new Rule(HttpMethod.GET, "/api/leads/imports", Set.of(MARKETING, INTAKE)),
+			new Rule(HttpMethod.GET, "/api/leads/imports/**", Set.of(MARKETING, INTAKE)),
 			new Rule(HttpMethod.GET, "/api/reps/*", Set.of(MARKETING, MANAGERS)),
 			new Rule(HttpMethod.PUT, "/api/reps/*", Set.of(MANAGERS)),
 			new Rule(HttpMethod.GET, "/api/rejections/**", Set.of(MARKETING, MANAGERS)),

@@ -25,7 +25,8 @@ import jakarta.servlet.http.HttpSession;
  * ({@code GET /api/metrics/**}), the user already signed in to Cockpit or Tasklist, so the pages
  * inside the webapps need no second login and no Basic dialog. Only a safe, read-only method is let
  * through this way: the session cannot change anything, and without CORS another site cannot read
- * the answer. What the user may see is decided afterwards exactly as for Basic ({@link Access}).
+ * the answer; and the import page's own calls ({@link #importsFromAPage}). What the user may see
+ * and do is decided afterwards exactly as for Basic ({@link Access}).
  */
 class BasicOrWebappSession extends ProcessEngineAuthenticationFilter {
 
@@ -53,7 +54,7 @@ class BasicOrWebappSession extends ProcessEngineAuthenticationFilter {
 	public void doFilter(ServletRequest servletRequest, ServletResponse response, FilterChain chain)
 			throws IOException, ServletException {
 		HttpServletRequest request = (HttpServletRequest) servletRequest;
-		UserAuthentication user = readsNumbers(request) && request.getHeader("Authorization") == null
+		UserAuthentication user = (readsNumbers(request) || importsFromAPage(request)) && request.getHeader("Authorization") == null
 				? webappUser(request) : null;
 		if (user == null) {
 			super.doFilter(servletRequest, fromAPage(request) ? new NoChallenge((HttpServletResponse) response) : response,
@@ -81,6 +82,17 @@ class BasicOrWebappSession extends ProcessEngineAuthenticationFilter {
 	private static boolean readsNumbers(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		return "GET".equals(request.getMethod()) && path.startsWith("/api/metrics/");
+	}
+
+	/**
+	 * The import page in Cockpit uploads a file and reads its progress with the Cockpit login. This
+	 * one changes something, so the session counts only for a page's script: a request with
+	 * X-Requested-With cannot come from another site (a browser sends that header cross-site only
+	 * after a CORS preflight, which Leadflow never grants), so a forged form or link gets a 401.
+	 */
+	private static boolean importsFromAPage(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return fromAPage(request) && (path.equals("/api/leads/imports") || path.startsWith("/api/leads/imports/"));
 	}
 
 	private static UserAuthentication webappUser(HttpServletRequest request) {

@@ -25,12 +25,18 @@ class RequestSizeLimit extends OncePerRequestFilter {
 
 	static final String MESSAGE = "The body is too large";
 
-	private final long maxBytes;
+	/** A bulk import's file: up to 100,000 rows. */
+	static final String IMPORTS = "/api/leads/imports";
+
+	private final long defaultMaxBytes;
+
+	private final long importMaxBytes;
 
 	private final ObjectMapper objectMapper;
 
-	RequestSizeLimit(long maxBytes, ObjectMapper objectMapper) {
-		this.maxBytes = maxBytes;
+	RequestSizeLimit(long defaultMaxBytes, long importMaxBytes, ObjectMapper objectMapper) {
+		this.defaultMaxBytes = defaultMaxBytes;
+		this.importMaxBytes = importMaxBytes;
 		this.objectMapper = objectMapper;
 	}
 
@@ -46,6 +52,8 @@ class RequestSizeLimit extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		long maxBytes = IMPORTS.equals(request.getRequestURI().substring(request.getContextPath().length()))
+				? importMaxBytes : defaultMaxBytes;
 		if (request.getContentLengthLong() > maxBytes) {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 					MESSAGE + ": at most " + maxBytes + " bytes");

@@ -97,8 +97,8 @@ class WebConfig implements WebMvcConfigurer {
 
 	@Bean
 	FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(@Value("${leadflow.max-request-bytes}") long maxBytes,
-			ObjectMapper objectMapper) {
-		var registration = new FilterRegistrationBean<>(new RequestSizeLimit(maxBytes, objectMapper));
+			@Value("${leadflow.max-import-bytes}") long maxImportBytes, ObjectMapper objectMapper) {
+		var registration = new FilterRegistrationBean<>(new RequestSizeLimit(maxBytes, maxImportBytes, objectMapper));
 		registration.addUrlPatterns("/api/*");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
 		return registration;
