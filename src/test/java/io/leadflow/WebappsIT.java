@@ -376,6 +376,44 @@ class WebappsIT {
 	}
 
 	/**
+	 * Marketing imports a trade show's file on Cockpit's import page with its one login: the page
+	 * shows the import's progress until it is done, and the failed row with its line and problem.
+	 */
+	@Test
+	void marketingImportsATradeShowFileOnTheImportPageAndReadsTheFailedRow() throws IOException {
+		String unique = java.util.UUID.randomUUID().toString().substring(0, 8);
+		Path file = Files.createTempDirectory("leadflow-import").resolve("expo-" + unique + ".csv");
+		Files.writeString(file, """
+				contact.firstName,contact.lastName,contact.email,contact.roleLevel,company.name,company.country
+				Greta,Gruber,greta@expo-%1$s.example,EXECUTIVE,Gruber %1$s,DE
+				Jonas,Berg,jonas-at-expo-%1$s.example,MANAGER,Berg %1$s,DE
+				""".formatted(unique));
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(40));
+		signIn("/camunda/app/cockpit/default/#/", "mara", "mara", wait);
+		click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space(.)='Import leads']"))));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".leadflow-import-form input[type=file]")))
+			.sendKeys(file.toAbsolutePath().toString());
+		browser.findElement(By.cssSelector(".leadflow-import-form input[name=source]")).sendKeys("trade-show");
+		browser.findElement(By.cssSelector(".leadflow-import-form input[name=campaign]")).sendKeys("Expo " + unique);
+		click(browser.findElement(By.xpath("//form[contains(@class, 'leadflow-import-form')]//button[normalize-space(.)='Import']")));
+
+		By row = By.xpath("//table[contains(@class, 'leadflow-imports')]//tr[td[1][normalize-space(.)='" + file.getFileName() + "']]");
+		WebElement done = wait.until(ExpectedConditions.presenceOfElementLocated(
+				By.xpath("//table[contains(@class, 'leadflow-imports')]//tr[@data-state='DONE'][td[1][normalize-space(.)='"
+						+ file.getFileName() + "']]")));
+		List<String> cells = done.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+		assertThat(cells.get(3)).as("the progress bar").isEqualTo("100 %");
+		assertThat(cells.subList(4, 8)).as("rows, new, already known, failed").containsExactly("2 of 2", "1", "0", "1");
+		assertThat(cells.get(9)).startsWith("Done");
+		click(browser.findElement(row).findElement(By.xpath(".//button[normalize-space(.)='Show failed rows']")));
+		WebElement failed = wait.until(ExpectedConditions.visibilityOfElementLocated(
+				By.cssSelector(".leadflow-import-errors tbody tr")));
+		assertThat(failed.findElements(By.tagName("td")).stream().map(WebElement::getText).toList())
+			.containsExactly("3", "contact.email", "must be a well-formed email address");
+		screenshot("cockpit-import");
+	}
+
+	/**
 	 * Camunda 7 CE's red end-of-life bar is in every webapp's header; Leadflow's user styles hide
 	 * it, so reps and managers see a clean screen (operators read the notice in docs/operations.md).
 	 */

@@ -4,6 +4,8 @@ export default {
     // the "Leads" tab on the lifecycle's definition page: who each running lead is
     'leadflow/leads-tab',
     // "Numbers" in the navigation: the funnel and the speed of docs/metrics.md, drawn
-    'leadflow/numbers'
+    'leadflow/numbers',
+    // "Import leads" in the navigation: a CSV file's upload, progress and failed rows (docs/import.md)
+    'leadflow/imports'
   ]
 };
