@@ -83,6 +83,8 @@ async function showErrors(panel, status) {
       }
     }
   }
+  // below a long list of imports: bring what was asked for into view
+  panel.scrollIntoView({ block: 'start' });
 }
 
 function importsTable(list, errorsPanel) {
