@@ -49,6 +49,15 @@ public final class Api {
 	}
 
 	public Answer send(String user, String method, String path, String contentType, byte[] body) {
+		return send(user, method, path, contentType, body, null);
+	}
+
+	/** A GET that asks for one media type, as a download link's script does. */
+	public Answer sendAccepting(String user, String path, String accept) {
+		return send(user, "GET", path, null, null, accept);
+	}
+
+	private Answer send(String user, String method, String path, String contentType, byte[] body, String accept) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
 			.timeout(Duration.ofSeconds(60))
 			.method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(body));
@@ -59,25 +68,9 @@ public final class Api {
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
 		}
-		try {
-			HttpResponse<String> response = client.send(request.build(), BodyHandlers.ofString());
-			return new Answer(response.statusCode(), response.body(), response);
+		if (accept != null) {
+			request.header("Accept", accept);
 		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(e);
-		}
-	}
-
-	/** A GET that asks for one media type, as a download link's script does. */
-	public Answer sendAccepting(String user, String path, String accept) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).GET()
-			.header("Accept", accept)
-			.header("Authorization", "Basic "
-					+ Base64.getEncoder().encodeToString((user + ":" + passwordOf(user)).getBytes(StandardCharsets.UTF_8)));
 		try {
 			HttpResponse<String> response = client.send(request.build(), BodyHandlers.ofString());
 			return new Answer(response.statusCode(), response.body(), response);

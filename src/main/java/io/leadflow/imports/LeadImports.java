@@ -162,20 +162,27 @@ public class LeadImports {
 		}
 		batch.batchUpdate("UPDATE lead_import_row SET outcome = ?, lead_id = ?, errors = ? WHERE import_id = ? AND line_no = ?",
 				outcomes);
-		boolean rowsLeft = jdbc.sql("SELECT COUNT(*) FROM lead_import_row WHERE import_id = ? AND outcome IS NULL")
+		// a short batch was the last; a full one looks for one row more (the index answers without counting)
+		boolean rowsLeft = pending.size() == batchSize && jdbc
+			.sql("SELECT line_no FROM lead_import_row WHERE import_id = ? AND outcome IS NULL LIMIT 1")
 			.param(importId)
-			.query(Long.class)
-			.single() > 0;
+			.query(Integer.class)
+			.optional()
+			.isPresent();
 		jdbc.sql("""
 				UPDATE lead_import SET processed = processed + ?, created = created + ?, duplicates = duplicates + ?,
 				  failed = failed + ?, finished_at = ? WHERE id = ?""")
 			.params(pending.size(), created, duplicates, failed, rowsLeft ? null : EngineClock.nowUtc(), importId)
 			.update();
-		ImportStatus status = status(importId).orElseThrow();
 		if (!pending.isEmpty()) {
+			// the counts only: the full status would also ask the engine for incidents, once per batch
+			int[] done = jdbc.sql("SELECT processed, total FROM lead_import WHERE id = ?")
+				.param(importId)
+				.query((rs, n) -> new int[] { rs.getInt(1), rs.getInt(2) })
+				.single();
 			LOG.info("Import {} ({}): lines {}-{}: {} new, {} duplicates, {} failed; {} of {} rows done{}", importId,
 					record.fileName() == null ? "sent as the body" : record.fileName(), pending.get(0).line(), pending.get(pending.size() - 1).line(), created, duplicates,
-					failed, status.processed(), status.total(), rowsLeft ? "" : ", import done");
+					failed, done[0], done[1], rowsLeft ? "" : ", import done");
 		}
 		return new BatchDone(pending.size(), rowsLeft);
 	}
@@ -320,7 +327,7 @@ public class LeadImports {
 				return status;
 			}
 			Incident incident = runtimeService.createIncidentQuery().processInstanceId(instance.getId()).singleResult();
-			return incident == null ? status : status.failed(incident.getIncidentMessage());
+			return incident == null ? status : status.withIncident(incident.getIncidentMessage());
 		});
 	}
 
@@ -385,7 +392,7 @@ public class LeadImports {
 			OffsetDateTime startedAt, OffsetDateTime finishedAt, double rowsPerSecond, OffsetDateTime eta,
 			String problem) {
 
-		ImportStatus failed(String why) {
+		ImportStatus withIncident(String why) {
 			return new ImportStatus(id, ImportState.FAILED, fileName, source, campaign, requestedBy, total, processed,
 					created, duplicates, failed, startedAt, finishedAt, rowsPerSecond, null,
 					"A batch failed every retry (" + why + "); it is an incident in Cockpit: fix the cause and retry it there");
