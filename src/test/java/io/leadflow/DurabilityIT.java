@@ -3,9 +3,7 @@ package io.leadflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -129,45 +127,12 @@ class DurabilityIT {
 			.get("count").asInt()).as("one lifecycle per lead").isEqualTo(rows);
 	}
 
-	private static Process start(Path home, int port, Api api, String... arguments) throws IOException, InterruptedException {
-		File jar;
-		try (var jars = Files.list(Path.of("target"))) {
-			jar = jars.filter(path -> path.getFileName().toString().matches("leadflow-.*\\.jar"))
-				.findFirst()
-				.orElseThrow(() -> new IllegalStateException("No packaged jar in target/: run mvn verify"))
-				.toAbsolutePath()
-				.toFile();
-		}
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx512m", "-jar", jar.getPath(), "--server.port=" + port, "--leadflow.mail.embedded.port=0"));
-		command.addAll(List.of(arguments));
-		Process process = new ProcessBuilder(command)
-			.directory(home.toFile())
-			.redirectErrorStream(true)
-			.redirectOutput(home.resolve("app.log").toFile())
-			.start();
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
-		while (Instant.now().isBefore(deadline)) {
-			try {
-				if (api.get("demo", "/actuator/health").status() == 200) {
-					return process;
-				}
-			}
-			catch (RuntimeException notYet) {
-				// still starting
-			}
-			if (!process.isAlive()) {
-				throw new IllegalStateException("The app did not start: " + Files.readString(home.resolve("app.log")));
-			}
-			Thread.sleep(500);
-		}
-		throw new IllegalStateException("The app did not answer within 3 minutes");
+	private static Process start(Path home, int port, Api api, String... arguments) throws Exception {
+		return AppProcess.start(home, port, api, arguments);
 	}
 
 	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
+		return AppProcess.freePort();
 	}
 
 }

@@ -2,7 +2,9 @@ package io.leadflow.notification;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -127,6 +129,10 @@ public class Mails {
 			helper.setSubject(subject);
 			text = templates.process(kind.template() + ".txt", context);
 			helper.setText(text, templates.process(kind.template() + ".html", context));
+			// the same mail always has the same id (Spring's sender keeps one that is set): SMTP has no
+			// transaction, so a node killed after the server took the mail and before the key was
+			// committed sends it again on retry, and the recipient's mail program shows that copy once
+			message.setHeader("Message-ID", messageId(key));
 		}
 		catch (MessagingException e) {
 			throw new MailPreparationException("Cannot prepare " + kind + " for " + recipient, e);
@@ -138,6 +144,10 @@ public class Mails {
 			events.mailSent(leadId, subject, recipient);
 		}
 		mailSender.send(message);
+	}
+
+	static String messageId(String idempotencyKey) {
+		return "<" + UUID.nameUUIDFromBytes(idempotencyKey.getBytes(StandardCharsets.UTF_8)) + "@leadflow>";
 	}
 
 	/** Where the mails' links point: the configured Tasklist, or this app's own on the port it runs on. */
