@@ -56,6 +56,7 @@ class LeadImportApiIT {
 		assertThat(answer.header("Location")).endsWith("/api/leads/imports/" + id);
 		assertThat(answer.json().get("total").asInt()).isEqualTo(4);
 		assertThat(answer.json().get("requestedBy").asText()).isEqualTo("mara");
+		assertThat(answer.json().get("requestedByName").asText()).as("for the import page").isEqualTo("Mara Marketing");
 
 		JsonNode done = awaitDone(id);
 		assertThat(done.get("processed").asInt()).isEqualTo(4);

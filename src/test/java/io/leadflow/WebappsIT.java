@@ -402,6 +402,7 @@ class WebappsIT {
 				By.xpath("//table[contains(@class, 'leadflow-imports')]//tr[@data-state='DONE'][td[1][normalize-space(.)='"
 						+ file.getFileName() + "']]")));
 		List<String> cells = done.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+		assertThat(cells.get(2)).as("who imported it, by name").isEqualTo("Mara Marketing");
 		assertThat(cells.get(3)).as("the progress bar").isEqualTo("100 %");
 		assertThat(cells.subList(4, 8)).as("rows, new, already known, failed").containsExactly("2 of 2", "1", "0", "1");
 		assertThat(cells.get(9)).startsWith("Done");

@@ -36,6 +36,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import io.leadflow.intake.LeadIntakeRequest;
 import io.leadflow.intake.LeadIntakeService;
 import io.leadflow.intake.LeadIntakeService.IntakeResult;
+import io.leadflow.routing.Reps;
 import io.leadflow.system.EngineClock;
 import io.leadflow.system.FieldError;
 import io.leadflow.system.InvalidInputException;
@@ -77,8 +78,11 @@ public class LeadImports {
 
 	private final SystemAccess system;
 
+	private final Reps reps;
+
 	LeadImports(JdbcClient jdbc, JdbcTemplate batch, ObjectMapper objectMapper, JsonInput jsonInput,
-			LeadIntakeService intake, RuntimeService runtimeService, SystemAccess system) {
+			LeadIntakeService intake, RuntimeService runtimeService, SystemAccess system, Reps reps) {
+		this.reps = reps;
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.objectMapper = objectMapper;
@@ -308,7 +312,8 @@ public class LeadImports {
 				? until.plusMillis((long) ((total - processed) / rowsPerSecond * 1000)) : null;
 		return new ImportStatus(rs.getString("id"), finishedAt == null ? ImportState.RUNNING : ImportState.DONE,
 				rs.getString("file_name"), rs.getString("source"), rs.getString("campaign"), rs.getString("requested_by"),
-				total, processed, rs.getInt("created"), rs.getInt("duplicates"), rs.getInt("failed"),
+				reps.nameOf(rs.getString("requested_by")), total, processed, rs.getInt("created"), rs.getInt("duplicates"),
+				rs.getInt("failed"),
 				startedAt.atOffset(ZoneOffset.UTC), finishedAt == null ? null : finishedAt.atOffset(ZoneOffset.UTC),
 				rowsPerSecond, eta == null ? null : eta.atOffset(ZoneOffset.UTC), null);
 	}
@@ -386,15 +391,15 @@ public class LeadImports {
 	public record RowError(int line, List<FieldError> errors) {
 	}
 
-	/** GET /api/leads/imports/{id} (contract). */
+	/** GET /api/leads/imports/{id} (contract); requestedByName is the importer as people read it, for the page. */
 	public record ImportStatus(String id, ImportState state, String fileName, String source, String campaign,
-			String requestedBy, int total, int processed, int created, int duplicates, int failed,
+			String requestedBy, String requestedByName, int total, int processed, int created, int duplicates, int failed,
 			OffsetDateTime startedAt, OffsetDateTime finishedAt, double rowsPerSecond, OffsetDateTime eta,
 			String problem) {
 
 		ImportStatus withIncident(String why) {
-			return new ImportStatus(id, ImportState.FAILED, fileName, source, campaign, requestedBy, total, processed,
-					created, duplicates, failed, startedAt, finishedAt, rowsPerSecond, null,
+			return new ImportStatus(id, ImportState.FAILED, fileName, source, campaign, requestedBy, requestedByName, total,
+					processed, created, duplicates, failed, startedAt, finishedAt, rowsPerSecond, null,
 					"A batch failed every retry (" + why + "); it is an incident in Cockpit: fix the cause and retry it there");
 		}
 

@@ -61,7 +61,7 @@ async function download(status) {
   const csv = await call(API + '/' + status.id + '/errors', { headers: { Accept: 'text/csv' }, text: true });
   const link = element('a', null, {
     href: URL.createObjectURL(new Blob([csv], { type: 'text/csv' })),
-    download: 'failed rows of ' + (status.fileName || 'import') .replace(/\.csv$/i, '') + '.csv'
+    download: 'failed rows of ' + (status.fileName || 'import').replace(/\.csv$/i, '') + '.csv'
   });
   document.body.appendChild(link);
   link.click();
@@ -95,9 +95,9 @@ function importsTable(list, errorsPanel) {
   const body = table.appendChild(element('tbody'));
   for (const status of list) {
     const line = body.appendChild(element('tr', null, { 'data-import': status.id, 'data-state': status.state }));
-    line.appendChild(element('td', status.fileName || 'sent by ' + status.requestedBy + ' as a file body'));
+    line.appendChild(element('td', status.fileName || 'sent by ' + (status.requestedByName || status.requestedBy) + ' as a file body'));
     line.appendChild(element('td', when(status.startedAt)));
-    line.appendChild(element('td', status.requestedBy));
+    line.appendChild(element('td', status.requestedByName || status.requestedBy));
     line.appendChild(element('td')).appendChild(progress(status));
     line.appendChild(element('td', status.processed + ' of ' + status.total));
     line.appendChild(element('td', String(status.created)));
