@@ -15,15 +15,7 @@ OUT=target/bench
 PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q)
 mkdir -p "$OUT"
 
-if ! pg_isready -h 127.0.0.1 -p 5432 -q; then
-	pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start
-	for _ in $(seq 1 30); do pg_isready -h 127.0.0.1 -p 5432 -q && break; sleep 1; done
-fi
-JAR=$(ls target/leadflow-*.jar 2>/dev/null | head -1 || true)
-if [ -z "$JAR" ]; then
-	mvn -B -q -DskipTests package
-	JAR=$(ls target/leadflow-*.jar | head -1)
-fi
+. bench/common.sh
 
 PIDS=()
 stop_nodes() {

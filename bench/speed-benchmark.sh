@@ -29,15 +29,7 @@ export LEADFLOW_BENCH_URL="http://localhost:$PORT" LEADFLOW_BENCH_OUT="$OUT/spee
 mkdir -p "$OUT"
 rm -f "$OUT/speed.md"
 
-if ! pg_isready -h 127.0.0.1 -p 5432 -q; then
-	pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start
-	for _ in $(seq 1 30); do pg_isready -h 127.0.0.1 -p 5432 -q && break; sleep 1; done
-fi
-JAR=$(ls target/leadflow-*.jar 2>/dev/null | head -1 || true)
-if [ -z "$JAR" ]; then
-	mvn -B -q -DskipTests package
-	JAR=$(ls target/leadflow-*.jar | head -1)
-fi
+. bench/common.sh
 bench() { java bench/speed/SpeedBenchmark.java "$@"; }
 
 APP_PID=

@@ -126,12 +126,19 @@ public final class Api {
 	/** A strong direct lead (grade A) of a company of its own in the given country. */
 	public static String lead(String country, String productInterest) {
 		String unique = UUID.randomUUID().toString().substring(0, 8);
+		return lead("ines@probe-" + unique + ".example", "Escapes", country, productInterest);
+	}
+
+	/** The same strong lead with this contact email (its domain is the company's) and campaign. */
+	public static String lead(String email, String campaign, String country, String productInterest) {
+		String domain = email.substring(email.indexOf('@') + 1);
 		return """
-				{"source": "webinar", "campaign": "Escapes", "contact": {"firstName": "Ines", "lastName": "Probe",
-				 "email": "ines@probe-%s.example", "title": "CEO", "roleLevel": "EXECUTIVE"},
-				 "company": {"name": "Probe %s", "domain": "probe-%s.example", "country": "%s", "employees": 2000,
+				{"source": "webinar", "campaign": "%s", "contact": {"firstName": "Ines", "lastName": "Probe",
+				 "email": "%s", "title": "CEO", "roleLevel": "EXECUTIVE"},
+				 "company": {"name": "Probe %s", "domain": "%s", "country": "%s", "employees": 2000,
 				 "industry": "Manufacturing"}, "productInterest": "%s", "budgetEstablished": true, "authority": true,
-				 "need": true, "timelineMonths": 1}""".formatted(unique, unique, unique, country, productInterest);
+				 "need": true, "timelineMonths": 1}""".formatted(campaign, email, domain.substring(0, domain.indexOf('.')), domain,
+				country, productInterest);
 	}
 
 	/** Posts a lead as intake and returns its id. */

@@ -3,7 +3,6 @@ package io.leadflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,9 +39,9 @@ class DurabilityIT {
 		assumeThat(System.getProperty("spring.profiles.active", "default")).as("the embedded database's test")
 			.doesNotContain("postgres");
 		Path home = Files.createTempDirectory("leadflow-durability");
-		int port = freePort();
+		int port = AppProcess.freePort();
 		Api api = new Api(port);
-		app = start(home, port, api);
+		app = AppProcess.start(home, port, api);
 
 		List<String> acknowledged = Collections.synchronizedList(new ArrayList<>());
 		AtomicBoolean posting = new AtomicBoolean(true);
@@ -70,7 +69,7 @@ class DurabilityIT {
 		List<String> answered = List.copyOf(acknowledged);
 		assertThat(answered).as("leads answered 201 before the kill").hasSizeGreaterThan(20);
 
-		app = start(home, port, api);
+		app = AppProcess.start(home, port, api);
 		List<String> missing = answered.stream().filter(id -> api.get("mara", "/api/leads/" + id).status() != 200).toList();
 		assertThat(missing).as("acknowledged leads missing after the restart").isEmpty();
 	}
@@ -85,10 +84,10 @@ class DurabilityIT {
 		assumeThat(System.getProperty("spring.profiles.active", "default")).as("the embedded database's test")
 			.doesNotContain("postgres");
 		Path home = Files.createTempDirectory("leadflow-import-durability");
-		int port = freePort();
+		int port = AppProcess.freePort();
 		Api api = new Api(port);
 		String lockTime = "--camunda.bpm.job-execution.lock-time-in-millis=15000";
-		app = start(home, port, api, lockTime);
+		app = AppProcess.start(home, port, api, lockTime);
 
 		int rows = 1_000;
 		StringBuilder csv = new StringBuilder(
@@ -110,7 +109,7 @@ class DurabilityIT {
 		assertThat(processed).as("killed mid-import").isBetween(100, rows - 1);
 		app.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 
-		app = start(home, port, api, lockTime);
+		app = AppProcess.start(home, port, api, lockTime);
 		deadline = Instant.now().plus(Duration.ofMinutes(5));
 		com.fasterxml.jackson.databind.JsonNode status = api.get("mara", "/api/leads/imports/" + id).json();
 		while (!"DONE".equals(status.get("state").asText()) && Instant.now().isBefore(deadline)) {
@@ -125,14 +124,6 @@ class DurabilityIT {
 			.isEqualTo(rows);
 		assertThat(api.get("demo", "/engine-rest/history/process-instance/count?processDefinitionKey=lead-lifecycle").json()
 			.get("count").asInt()).as("one lifecycle per lead").isEqualTo(rows);
-	}
-
-	private static Process start(Path home, int port, Api api, String... arguments) throws Exception {
-		return AppProcess.start(home, port, api, arguments);
-	}
-
-	private static int freePort() throws IOException {
-		return AppProcess.freePort();
 	}
 
 }

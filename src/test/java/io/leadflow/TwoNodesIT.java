@@ -32,6 +32,8 @@ import com.icegreen.greenmail.util.ServerSetup;
 
 import jakarta.mail.internet.MimeMessage;
 
+import io.leadflow.notification.Mails;
+
 /**
  * Two Leadflow nodes on one PostgreSQL database, as docs/operations.md runs them: both started at
  * once on an empty database, leads, engagements and task completions sent to both, one node killed
@@ -97,38 +99,22 @@ class TwoNodesIT {
 		assertThat(deployed.status()).as(deployed.toString()).isEqualTo(200);
 
 		String run = UUID.randomUUID().toString().substring(0, 8);
-		String direct = "Direct " + run;
-		String partner = "Partner " + run;
-		List<String> acknowledged = new ArrayList<>();
-		List<String> directLeads = new ArrayList<>();
+		Sent sent = new Sent(run);
 		List<String> accepted = new ArrayList<>();
-		int engagements = 0;
 
-		// before the kill: every other request to each node
+		// before the kill: every other request to each node, every fourth lead a partner's
 		for (int i = 0; i < 16; i++) {
-			Api node = i % 2 == 0 ? a : b;
-			boolean partnerLead = i % 4 == 3;
-			String email = "kim" + i + "@" + run + "-" + i + ".example";
-			String id = post(node, lead(email, partnerLead ? partner : direct, partnerLead ? "Reseller Bundle" : "Platform"));
-			acknowledged.add(id);
-			if (!partnerLead) {
-				directLeads.add(id);
-			}
-			engagements += engage(i % 2 == 0 ? b : a, email);
+			sent.lead(i % 2 == 0 ? a : b, i, i % 4 == 3, i % 2 == 0 ? b : a);
 		}
 		for (int i = 0; i < 6; i++) {
-			String id = directLeads.get(i);
+			String id = sent.direct.get(i);
 			accept(i % 2 == 0 ? b : a, a, id);
 			accepted.add(id);
 		}
 		// node B is handed work and killed while it does it: its routing and mail jobs are locked by it
 		List<String> lastOnB = new ArrayList<>();
 		for (int i = 16; i < 20; i++) {
-			String email = "kim" + i + "@" + run + "-" + i + ".example";
-			String id = post(b, lead(email, direct, "Platform"));
-			acknowledged.add(id);
-			directLeads.add(id);
-			lastOnB.add(id);
+			lastOnB.add(sent.lead(b, i, false, null));
 		}
 		nodeB.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 		Instant killed = Instant.now();
@@ -141,20 +127,15 @@ class TwoNodesIT {
 
 		// node A alone goes on
 		for (int i = 20; i < 32; i++) {
-			boolean partnerLead = i % 4 == 3;
-			String email = "kim" + i + "@" + run + "-" + i + ".example";
-			String id = post(a, lead(email, partnerLead ? partner : direct, partnerLead ? "Reseller Bundle" : "Platform"));
-			acknowledged.add(id);
-			if (!partnerLead) {
-				directLeads.add(id);
-			}
-			engagements += engage(a, email);
+			sent.lead(a, i, i % 4 == 3, a);
 		}
-		for (int i = 6; i < directLeads.size(); i += 2) {
-			accept(a, a, directLeads.get(i));
-			accepted.add(directLeads.get(i));
+		for (int i = 6; i < sent.direct.size(); i += 2) {
+			accept(a, a, sent.direct.get(i));
+			accepted.add(sent.direct.get(i));
 		}
-		List<String> partnerLeads = acknowledged.stream().filter(id -> !directLeads.contains(id)).toList();
+		List<String> acknowledged = sent.acknowledged;
+		List<String> partnerLeads = sent.partner;
+		int engagements = sent.engagements;
 
 		// every partner lead missed two deadlines: its timers fell due and fired
 		await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2))
@@ -202,7 +183,7 @@ class TwoNodesIT {
 			List<String> recorded = strings(db, "SELECT idempotency_key FROM mail_sent");
 			assertThat(recorded).as("mails recorded").hasSizeGreaterThan(acknowledged.size());
 			assertThat(received.keySet()).as("mails received, by Message-ID")
-				.containsExactlyInAnyOrderElementsOf(recorded.stream().map(TwoNodesIT::messageId).toList());
+				.containsExactlyInAnyOrderElementsOf(recorded.stream().map(Mails::messageId).toList());
 			long resent = received.values().stream().filter(copies -> copies > 1).count();
 			System.out.printf("Two nodes: %d mails, %d sent again after the kill (same Message-ID), %d timers fired%n",
 					recorded.size(), resent, timersFired);
@@ -249,10 +230,38 @@ class TwoNodesIT {
 		}
 	}
 
-	private static String post(Api node, String lead) {
-		Api.Answer created = node.post("intake", "/api/leads", lead);
-		assertThat(created.status()).as(created.toString()).isEqualTo(201);
-		return created.json().get("id").asText();
+	/** The leads and engagements the test sent, as the nodes acknowledged them (201). */
+	private static final class Sent {
+
+		private final String run;
+
+		final List<String> acknowledged = new ArrayList<>();
+
+		final List<String> direct = new ArrayList<>();
+
+		final List<String> partner = new ArrayList<>();
+
+		int engagements;
+
+		Sent(String run) {
+			this.run = run;
+		}
+
+		/** Lead number {@code i} to {@code node}, then an engagement of its contact to {@code engagedThrough} (if any). */
+		String lead(Api node, int i, boolean partnerLead, Api engagedThrough) {
+			String email = "kim" + i + "@" + run + "-" + i + ".example";
+			Api.Answer created = node.post("intake", "/api/leads", Api.lead(email, (partnerLead ? "Partner " : "Direct ") + run,
+					"DE", partnerLead ? "Reseller Bundle" : "Platform"));
+			assertThat(created.status()).as(created.toString()).isEqualTo(201);
+			String id = created.json().get("id").asText();
+			acknowledged.add(id);
+			(partnerLead ? partner : direct).add(id);
+			if (engagedThrough != null) {
+				engagements += engage(engagedThrough, email);
+			}
+			return id;
+		}
+
 	}
 
 	private static int engage(Api node, String email) {
@@ -281,16 +290,6 @@ class TwoNodesIT {
 		}, task -> task != null);
 	}
 
-	private static String lead(String email, String campaign, String product) {
-		String company = email.substring(email.indexOf('@') + 1);
-		return """
-				{"source": "webinar", "campaign": "%s", "contact": {"firstName": "Kim", "lastName": "Node",
-				 "email": "%s", "title": "CEO", "roleLevel": "EXECUTIVE"},
-				 "company": {"name": "Node %s", "domain": "%s", "country": "DE", "employees": 2000,
-				 "industry": "Manufacturing"}, "productInterest": "%s", "budgetEstablished": true, "authority": true,
-				 "need": true, "timelineMonths": 1}""".formatted(campaign, email, company, company, product);
-	}
-
 	private static byte[] fastPartnerPolicy() throws Exception {
 		String table = Files.readString(Path.of("processes/acceptance-policy.dmn"));
 		String fast = table.replace("<outputEntry id=\"Rule_PartnerLead_Out1\"><text>\"P2D\"</text>",
@@ -317,11 +316,6 @@ class TwoNodesIT {
 			copies.merge(message.getMessageID(), 1L, Long::sum);
 		}
 		return copies;
-	}
-
-	/** As io.leadflow.notification.Mails makes it from the mail's key. */
-	private static String messageId(String idempotencyKey) {
-		return "<" + UUID.nameUUIDFromBytes(idempotencyKey.getBytes(StandardCharsets.UTF_8)) + "@leadflow>";
 	}
 
 	private static long partnerLeadsWithBreaches(String database, List<String> leads, int breaches) throws SQLException {

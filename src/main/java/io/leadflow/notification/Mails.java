@@ -146,7 +146,8 @@ public class Mails {
 		mailSender.send(message);
 	}
 
-	static String messageId(String idempotencyKey) {
+	/** The Message-ID header of the mail recorded under this key in mail_sent. */
+	public static String messageId(String idempotencyKey) {
 		return "<" + UUID.nameUUIDFromBytes(idempotencyKey.getBytes(StandardCharsets.UTF_8)) + "@leadflow>";
 	}
 
