@@ -3,11 +3,16 @@ package io.leadflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
+import org.flywaydb.core.api.configuration.Configuration;
+import org.flywaydb.core.api.migration.Context;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,10 +24,13 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import db.migration.V18__Lead_assignees_from_task_history;
 
 /**
  * A manager changes a rep's availability through the API and the next lead is routed by it, with
@@ -36,6 +44,12 @@ class RoutingApiIT {
 
 	@Autowired
 	private ObjectMapper json;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@Autowired
+	private DataSource dataSource;
 
 	@AfterEach
 	void everyoneBackAtWork() {
@@ -109,6 +123,57 @@ class RoutingApiIT {
 		JsonNode perTeam = get("mara", "/api/rejections/counts?by=team").getBody();
 		assertThat(perTeam.toString()).contains("\"key\":\"territory-emea\",\"reason\":\"NOT_READY\"");
 		assertThat(get("mara", "/api/rejections/counts?by=mood").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+	}
+
+	@Test
+	void aRepWhoRejectedALeadStillSeesItAlsoAfterAnUpgrade() throws Exception {
+		String leadId = postLead("DE");
+		JsonNode review = awaitTask(leadId);
+		String rep = review.get("assignee").asText();
+		ObjectNode body = json.createObjectNode();
+		ObjectNode variables = body.putObject("variables");
+		variables.putObject("decision").put("value", "REJECT");
+		// to another team's rep, so that only having had the task lets the first rep see it
+		variables.putObject("rejectionReason").put("value", "WRONG_TERRITORY");
+		variables.putObject("suggestedTeam").put("value", "territory-na");
+		variables.putObject("comment").put("value", "Their buying centre is in Boston");
+		assertThat(http.withBasicAuth(rep, rep)
+			.postForEntity("/engine-rest/task/" + review.get("id").asText() + "/complete", body, String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> get("mara", "/api/leads/" + leadId).getBody().path("team").asText().equals("territory-na")
+					&& !get("mara", "/api/leads/" + leadId).getBody().path("owner").isNull());
+
+		assertRepSees(rep, leadId, true);
+		assertRepSees("asha", leadId, false);
+
+		// a database from before V17 knew this only from the engine's task history
+		jdbc.update("DELETE FROM lead_assignee WHERE lead_id = ?", leadId);
+		assertRepSees(rep, leadId, false);
+		try (Connection connection = dataSource.getConnection()) {
+			new V18__Lead_assignees_from_task_history().migrate(new Context() {
+
+				@Override
+				public Configuration getConfiguration() {
+					return null;
+				}
+
+				@Override
+				public Connection getConnection() {
+					return connection;
+				}
+
+			});
+		}
+		assertRepSees(rep, leadId, true);
+	}
+
+	private void assertRepSees(String rep, String leadId, boolean sees) {
+		assertThat(get(rep, "/api/leads/" + leadId).getStatusCode()).as(rep + " opens the dossier")
+			.isEqualTo(sees ? HttpStatus.OK : HttpStatus.NOT_FOUND);
+		assertThat(get(rep, "/api/leads?size=200").getBody().get("items").findValuesAsText("id"))
+			.as(rep + "'s list of leads")
+			.matches(ids -> ids.contains(leadId) == sees);
 	}
 
 	private String postLead(String country) {

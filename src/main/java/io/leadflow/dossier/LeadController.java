@@ -71,9 +71,9 @@ class LeadController {
 			return Visibility.ALL;
 		}
 		if (viewer.isManager()) {
-			return viewer.teams().isEmpty() ? Visibility.ALL : new Visibility(false, viewer.teams(), null, Set.of(), Set.of());
+			return viewer.teams().isEmpty() ? Visibility.ALL : new Visibility(false, viewer.teams(), null, Set.of());
 		}
-		return new Visibility(false, null, viewer.userId(), access.leadsWithTasksOf(viewer), viewer.teams());
+		return new Visibility(false, null, viewer.userId(), viewer.teams());
 	}
 
 	record LeadSummary(String id, LeadStatus status, Integer score, String grade, String source, String campaign,

@@ -8,11 +8,11 @@ public record LeadFilter(LeadStatus status, String owner, String source, String 
 
 	/**
 	 * Which leads a caller may see: all; those of some teams (a manager); or a rep's own, those they
-	 * had a task for, and those offered to their teams now.
+	 * had a task for ({@link LeadAssignees}), and those offered to their teams now.
 	 */
-	public record Visibility(boolean all, Set<String> teams, String rep, Set<String> repLeads, Set<String> offerTeams) {
+	public record Visibility(boolean all, Set<String> teams, String rep, Set<String> offerTeams) {
 
-		public static final Visibility ALL = new Visibility(true, null, null, Set.of(), Set.of());
+		public static final Visibility ALL = new Visibility(true, null, null, Set.of());
 
 	}
 

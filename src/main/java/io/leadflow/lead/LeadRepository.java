@@ -181,10 +181,10 @@ public class LeadRepository {
 				params.put("visibleTeams", orNone(visibility.teams()));
 			}
 			else {
-				conditions.add("(l.owner_id = :visibleRep OR l.id IN (:visibleLeads)"
+				conditions.add("(l.owner_id = :visibleRep"
+						+ " OR EXISTS (SELECT 1 FROM lead_assignee x WHERE x.user_id = :visibleRep AND x.lead_id = l.id)"
 						+ " OR (l.owner_id IS NULL AND l.team IN (:offerTeams)))");
 				params.put("visibleRep", visibility.rep());
-				params.put("visibleLeads", orNone(visibility.repLeads()));
 				params.put("offerTeams", orNone(visibility.offerTeams()));
 			}
 		}

@@ -9,9 +9,7 @@ import java.util.TreeSet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -24,6 +22,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.leadflow.identity.Teams;
+import io.leadflow.lead.LeadAssignees;
 
 /**
  * Who may use which part of Leadflow's own API, and which leads they may see — in one place, with
@@ -57,20 +56,16 @@ public class Access implements HandlerInterceptor {
 
 	private final IdentityService identityService;
 
-	private final HistoryService historyService;
-
-	private final SystemAccess system;
+	private final LeadAssignees assignees;
 
 	private final ObjectMapper objectMapper;
 
 	private final Teams teamGroups;
 
-	Access(IdentityService identityService, HistoryService historyService, SystemAccess system,
-			ObjectMapper objectMapper, Teams teamGroups) {
+	Access(IdentityService identityService, LeadAssignees assignees, ObjectMapper objectMapper, Teams teamGroups) {
 		this.teamGroups = teamGroups;
 		this.identityService = identityService;
-		this.historyService = historyService;
-		this.system = system;
+		this.assignees = assignees;
 		this.objectMapper = objectMapper;
 	}
 
@@ -122,7 +117,7 @@ public class Access implements HandlerInterceptor {
 		}
 		if (viewer.inAny(Set.of(DIRECT_REPS, PARTNER_REPS))) {
 			return viewer.userId().equals(owner) || owner == null && team != null && viewer.groups().contains(team)
-					|| leadsWithTasksOf(viewer).contains(leadId);
+					|| assignees.hadATask(viewer.userId(), leadId);
 		}
 		return false;
 	}
@@ -143,28 +138,6 @@ public class Access implements HandlerInterceptor {
 			return viewer.teams();
 		}
 		return Set.of();
-	}
-
-	/** The leads the viewer has had a task for, as assignee. */
-	public Set<String> leadsWithTasksOf(Viewer viewer) {
-		return system.call(() -> {
-			Set<String> instances = new TreeSet<>(historyService.createHistoricTaskInstanceQuery()
-				.taskAssignee(viewer.userId())
-				.processDefinitionKey("lead-lifecycle")
-				.list()
-				.stream()
-				.map(HistoricTaskInstance::getProcessInstanceId)
-				.toList());
-			if (instances.isEmpty()) {
-				return Set.of();
-			}
-			Set<String> leads = new TreeSet<>();
-			historyService.createHistoricProcessInstanceQuery()
-				.processInstanceIds(instances)
-				.list()
-				.forEach(instance -> leads.add(instance.getBusinessKey()));
-			return leads;
-		});
 	}
 
 	/** @param teams the territory and partner teams among the viewer's groups */

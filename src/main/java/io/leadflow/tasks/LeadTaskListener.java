@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.springframework.stereotype.Component;
 
 import io.leadflow.calendar.TimeZones;
+import io.leadflow.lead.LeadAssignees;
 import io.leadflow.lead.LeadEvents;
 import io.leadflow.lifecycle.CallerGuard;
 import io.leadflow.lifecycle.ClaimedTaskRefusal;
@@ -50,8 +51,10 @@ class LeadTaskListener implements TaskListener {
 
 	private final TimeZones timeZones;
 
+	private final LeadAssignees assignees;
+
 	LeadTaskListener(List<LeadTask> tasks, LeadPackage leadPackage, TaskDueDates dueDates, LeadEvents events,
-			IdentityService identityService, TimeZones timeZones) {
+			IdentityService identityService, TimeZones timeZones, LeadAssignees assignees) {
 		this.tasks = tasks.stream().collect(Collectors.toUnmodifiableMap(LeadTask::taskKey, Function.identity()));
 		List<String> withoutHandler = Arrays.stream(TaskContract.values())
 			.map(TaskContract::taskKey)
@@ -65,6 +68,7 @@ class LeadTaskListener implements TaskListener {
 		this.events = events;
 		this.identityService = identityService;
 		this.timeZones = timeZones;
+		this.assignees = assignees;
 	}
 
 	@Override
@@ -113,6 +117,7 @@ class LeadTaskListener implements TaskListener {
 		PropertyChange change = task instanceof TaskEntity entity ? entity.getPropertyChanges().get(TaskEntity.ASSIGNEE)
 				: null;
 		String before = change == null ? null : (String) change.getOrgValue();
+		assignees.record(leadId(task), task.getAssignee());
 		if (before == null || before.equals(task.getAssignee())) {
 			return;
 		}
