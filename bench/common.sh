@@ -10,3 +10,11 @@ if [ -z "$JAR" ]; then
 	mvn -B -q -DskipTests package
 	JAR=$(ls target/leadflow-*.jar | head -1)
 fi
+
+# "p50 | p95 | max" in ms of the seconds (one per line) on stdin, as a Markdown table's cells
+percentiles_ms() {
+	sort -n | awk '{ v[NR] = $1 } END {
+		split("0.5 0.95 1", q, " ")
+		for (k = 1; k <= 3; k++) { i = int(q[k] * NR + 0.999999); if (i < 1) i = 1; printf "%s%d", (k > 1 ? " | " : ""), v[i] * 1000 }
+	}'
+}

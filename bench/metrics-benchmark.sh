@@ -101,9 +101,8 @@ for case in "${CASES[@]}"; do
 			exit 1
 		fi
 		curl -s -o /dev/null -u mara:mara "$url"
-		times=$(for _ in $(seq 1 "$REQUESTS"); do curl -s -o /dev/null -w '%{time_total}\n' -u mara:mara "$url"; done | sort -n)
-		p() { awk -v q="$1" '{ v[NR] = $1 } END { i = int(q * NR + 0.999999); if (i < 1) i = 1; printf "%d", v[i] * 1000 }' <<< "$times"; }
-		row="| \`${case%%\?*}?${case#*\?}\` | ${period/_/ } | $(p 0.5) | $(p 0.95) | $(p 1) |"
+		times=$(for _ in $(seq 1 "$REQUESTS"); do curl -s -o /dev/null -w '%{time_total}\n' -u mara:mara "$url"; done | percentiles_ms)
+		row="| \`${case%%\?*}?${case#*\?}\` | ${period/_/ } | $times |"
 		echo "$row" | tee -a "$OUT/metrics.md"
 	done
 done

@@ -127,6 +127,10 @@ SELECT id, source, campaign, status, CASE WHEN status = 'LOST' THEN (ARRAY['TIMI
        CASE WHEN status = 'WON' THEN value_units END, owner, team, closed_at, 1 + i % 10
 FROM gen WHERE status IN ('WON', 'LOST', 'NOT_A_LEAD') ORDER BY closed_at;
 
+-- every offer was a task for its rep, whom that lets see the lead (V17)
+INSERT INTO lead_assignee (user_id, lead_id, first_assigned_at)
+SELECT rep_id, lead_id, MIN(offered_at) FROM lead_offer WHERE lead_id LIKE 'gen-%' GROUP BY rep_id, lead_id;
+
 -- each lead's history: received, and where it stands now
 INSERT INTO lead_history (lead_id, occurred_at, actor, type, detail)
 SELECT * FROM (

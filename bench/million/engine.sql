@@ -170,6 +170,14 @@ FROM history_only h CROSS JOIN lifecycle lc
 WHERE h.status IN ('WON', 'LOST', 'NOT_A_LEAD') AND h.owner_id IS NOT NULL
 ORDER BY h.closed_at;
 
+-- the task holders the offers did not name (V18)
+INSERT INTO lead_assignee (user_id, lead_id, first_assigned_at)
+SELECT t.assignee_, p.business_key_, MIN(t.start_time_) FROM act_hi_taskinst t
+JOIN act_hi_procinst p ON p.id_ = t.proc_inst_id_
+WHERE t.assignee_ IS NOT NULL AND p.business_key_ LIKE 'gen-%'
+  AND NOT EXISTS (SELECT 1 FROM lead_assignee a WHERE a.user_id = t.assignee_ AND a.lead_id = p.business_key_)
+GROUP BY t.assignee_, p.business_key_;
+
 ANALYZE;
 SELECT (SELECT count(*) FROM act_ru_task) AS open_tasks, (SELECT count(*) FROM act_ru_execution) AS executions,
        (SELECT count(*) FROM act_ru_variable) AS variables, (SELECT count(*) FROM act_ru_job) AS jobs,

@@ -1,0 +1,29 @@
+package io.leadflow.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** On PostgreSQL the planner knows how many authorizations grant reading (docs/performance.md). */
+@SpringBootTest
+class AuthorizationStatisticsIT {
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@Test
+	void thePlannerHasStatisticsOnTheReadPermissions() {
+		assumeThat(System.getProperty("spring.profiles.active", "default")).as("a PostgreSQL test").contains("postgres");
+
+		assertThat(jdbc.queryForList("SELECT stxname FROM pg_statistic_ext WHERE stxrelid = 'act_ru_authorization'::regclass",
+				String.class)).contains("leadflow_auth_perms_2", "leadflow_auth_perms_64");
+		// analysed: the expression's statistics are there, not only their definition
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM pg_stats_ext_exprs WHERE statistics_name = 'leadflow_auth_perms_2'",
+				Long.class)).isEqualTo(1);
+	}
+
+}
