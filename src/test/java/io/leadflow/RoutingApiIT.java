@@ -109,14 +109,7 @@ class RoutingApiIT {
 		String leadId = postLead("DE");
 		JsonNode review = awaitTask(leadId);
 		String rep = review.get("assignee").asText();
-		ObjectNode body = json.createObjectNode();
-		ObjectNode variables = body.putObject("variables");
-		variables.putObject("decision").put("value", "REJECT");
-		variables.putObject("rejectionReason").put("value", "NOT_READY");
-		variables.putObject("comment").put("value", "Next year");
-		assertThat(http.withBasicAuth(rep, rep)
-			.postForEntity("/engine-rest/task/" + review.get("id").asText() + "/complete", body, String.class)
-			.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+		reject(review, "NOT_READY", null, "Next year");
 
 		JsonNode rejectedByRep = get("mara", "/api/leads?rejectedBy=" + rep + "&size=200").getBody();
 		assertThat(rejectedByRep.get("items").findValuesAsText("id")).contains(leadId);
@@ -130,16 +123,8 @@ class RoutingApiIT {
 		String leadId = postLead("DE");
 		JsonNode review = awaitTask(leadId);
 		String rep = review.get("assignee").asText();
-		ObjectNode body = json.createObjectNode();
-		ObjectNode variables = body.putObject("variables");
-		variables.putObject("decision").put("value", "REJECT");
 		// to another team's rep, so that only having had the task lets the first rep see it
-		variables.putObject("rejectionReason").put("value", "WRONG_TERRITORY");
-		variables.putObject("suggestedTeam").put("value", "territory-na");
-		variables.putObject("comment").put("value", "Their buying centre is in Boston");
-		assertThat(http.withBasicAuth(rep, rep)
-			.postForEntity("/engine-rest/task/" + review.get("id").asText() + "/complete", body, String.class)
-			.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+		reject(review, "WRONG_TERRITORY", "territory-na", "Their buying centre is in Boston");
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> get("mara", "/api/leads/" + leadId).getBody().path("team").asText().equals("territory-na")
 					&& !get("mara", "/api/leads/" + leadId).getBody().path("owner").isNull());
@@ -166,6 +151,22 @@ class RoutingApiIT {
 			});
 		}
 		assertRepSees(rep, leadId, true);
+	}
+
+	/** The assignee rejects the ReviewLead task; suggestedTeam may be null. */
+	private void reject(JsonNode review, String reason, String suggestedTeam, String comment) {
+		String rep = review.get("assignee").asText();
+		ObjectNode body = json.createObjectNode();
+		ObjectNode variables = body.putObject("variables");
+		variables.putObject("decision").put("value", "REJECT");
+		variables.putObject("rejectionReason").put("value", reason);
+		if (suggestedTeam != null) {
+			variables.putObject("suggestedTeam").put("value", suggestedTeam);
+		}
+		variables.putObject("comment").put("value", comment);
+		assertThat(http.withBasicAuth(rep, rep)
+			.postForEntity("/engine-rest/task/" + review.get("id").asText() + "/complete", body, String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 	}
 
 	private void assertRepSees(String rep, String leadId, boolean sees) {

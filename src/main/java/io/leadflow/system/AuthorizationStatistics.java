@@ -1,6 +1,7 @@
 package io.leadflow.system;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -41,12 +42,23 @@ class AuthorizationStatistics implements ApplicationRunner {
 			if (!"PostgreSQL".equals(database.getDatabaseProductName()) || database.getDatabaseMajorVersion() < 14) {
 				return;
 			}
+			boolean created = false;
 			for (int permission : READ_PERMISSIONS) {
-				statement.execute("CREATE STATISTICS IF NOT EXISTS leadflow_auth_perms_" + permission + " ON (perms_ & "
-						+ permission + ") FROM act_ru_authorization");
+				String name = "leadflow_auth_perms_" + permission;
+				try (ResultSet existing = statement.executeQuery(
+						"SELECT 1 FROM pg_statistic_ext WHERE stxname = '" + name + "'")) {
+					if (existing.next()) {
+						continue;
+					}
+				}
+				statement.execute("CREATE STATISTICS IF NOT EXISTS " + name + " ON (perms_ & " + permission
+						+ ") FROM act_ru_authorization");
+				created = true;
 			}
-			// the statistics count from the next ANALYZE; autovacuum's may be hours away
-			statement.execute("ANALYZE act_ru_authorization");
+			if (created) {
+				// new statistics count from the next ANALYZE; autovacuum's may be hours away
+				statement.execute("ANALYZE act_ru_authorization");
+			}
 		}
 		catch (SQLException e) {
 			// a slower plan, not a broken app: the queries give the same answers without them
