@@ -11,6 +11,15 @@ if [ -z "$JAR" ]; then
 	JAR=$(ls target/leadflow-*.jar | head -1)
 fi
 
+# Fails when something already answers on the port: the script would time another app (another
+# benchmark's, or one a user left running) instead of the one it starts.
+port_free() {
+	if curl -s -o /dev/null --max-time 2 "http://localhost:$1/"; then
+		echo "port $1 is taken: stop what runs there, or set LEADFLOW_BENCH_PORT" >&2
+		exit 1
+	fi
+}
+
 # "p50 | p95 | max" in ms of the seconds (one per line) on stdin, as a Markdown table's cells
 percentiles_ms() {
 	sort -n | awk '{ v[NR] = $1 } END {

@@ -6,6 +6,9 @@
 # robin: how many leads each rep got. Writes target/bench/import.md.
 #
 #   bench/import-benchmark.sh [ROWS=100000]
+#
+# LEADFLOW_BENCH_JAVA_OPTS goes to the app's JVM, e.g. a flight recording to see where a rep's
+# request waits: "-XX:StartFlightRecording=filename=target/bench/import.jfr,settings=profile".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS="${1:-100000}"
@@ -17,8 +20,10 @@ mkdir -p "$OUT"
 
 . bench/common.sh
 
+port_free "$PORT"
 "${PSQL[@]}" -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
-java -Xmx1g -jar "$JAR" --server.port="$PORT" --leadflow.mail.embedded.port=0 \
+# shellcheck disable=SC2086 # the options are words
+java -Xmx1g ${LEADFLOW_BENCH_JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --leadflow.mail.embedded.port=0 \
 	--spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$DB" --spring.datasource.username=postgres \
 	> "$OUT/import-app.log" 2>&1 &
 APP=$!

@@ -28,6 +28,7 @@ generated() {
 APP_PID=
 start_app() {
 	# the default run's demo identities and embedded mail, on PostgreSQL
+	port_free "$PORT"
 	java -Xmx1g -jar "$JAR" --server.port="$PORT" \
 		--spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$DB" --spring.datasource.username=postgres \
 		--spring.datasource.password=bench --leadflow.mail.embedded.port=0 > "$OUT/metrics-app.log" 2>&1 &

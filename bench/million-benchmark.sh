@@ -27,10 +27,10 @@ mkdir -p "$OUT"
 
 APP_PID=
 start_app() {
-	# the demo identities of the default run, on PostgreSQL with the postgres profile's plan setting
+	port_free "$PORT"
+	# the demo identities of the default run, on PostgreSQL
 	java -Xmx1g -jar "$JAR" --server.port="$PORT" --leadflow.mail.embedded.port=0 \
 		--spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$DB" --spring.datasource.username=postgres \
-		--spring.datasource.hikari.data-source-properties.options="-c plan_cache_mode=force_custom_plan" \
 		> "$OUT/million-app.log" 2>&1 &
 	APP_PID=$!
 	for _ in $(seq 1 900); do

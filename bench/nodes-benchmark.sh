@@ -45,6 +45,7 @@ post_leads() { # worker index, workers, nodes, run id
 for nodes in $(seq 1 "$MAX_NODES"); do
 	"${PSQL[@]}" -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
 	for n in $(seq 1 "$nodes"); do
+		port_free $((8100 + n))
 		java -Xmx512m -jar "$JAR" --server.port=$((8100 + n)) --leadflow.mail.embedded.port=0 \
 			--spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$DB" --spring.datasource.username=postgres \
 			--camunda.bpm.generic-properties.properties.hostname="node-$n" > "$OUT/nodes-$nodes-$n.log" 2>&1 &

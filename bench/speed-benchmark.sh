@@ -35,6 +35,7 @@ bench() { java bench/speed/SpeedBenchmark.java "$@"; }
 APP_PID=
 start_app() { # name, then Spring arguments
 	local name=$1; shift
+	port_free "$PORT"
 	java "-Xmx$HEAP" -Xlog:gc:file="$OUT/speed-$name-gc.log" \
 		-XX:StartFlightRecording=filename="$OUT/speed-$name.jfr",settings=profile,dumponexit=true \
 		-jar "$JAR" --server.port="$PORT" --leadflow.benchmark.enabled=true \

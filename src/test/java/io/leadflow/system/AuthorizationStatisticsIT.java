@@ -26,4 +26,12 @@ class AuthorizationStatisticsIT {
 				Long.class)).isEqualTo(1);
 	}
 
+	@Test
+	void everyStatementIsPlannedForItsOwnValues() {
+		assumeThat(System.getProperty("spring.profiles.active", "default")).as("a PostgreSQL test").contains("postgres");
+
+		// a generic plan for the engine's PERMS_ & ? = ? took a rep's "My leads" from 1.3 s to 23 s
+		assertThat(jdbc.queryForObject("SHOW plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
+	}
+
 }
