@@ -22,12 +22,14 @@ mkdir -p "$OUT"
 
 port_free "$PORT"
 "${PSQL[@]}" -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
+rm -f "$OUT/import.md"
+analyse_while_autovacuum_is_off "$DB" "$OUT/import.md"
 # shellcheck disable=SC2086 # the options are words
 java -Xmx1g ${LEADFLOW_BENCH_JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --leadflow.mail.embedded.port=0 \
 	--spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$DB" --spring.datasource.username=postgres \
 	> "$OUT/import-app.log" 2>&1 &
 APP=$!
-trap 'kill $APP 2>/dev/null || true' EXIT
+trap 'kill $APP ${ANALYZER_PID:-} 2>/dev/null || true' EXIT
 for _ in $(seq 1 240); do
 	curl -fs -o /dev/null -u demo:demo "http://localhost:$PORT/actuator/health" && break
 	kill -0 "$APP" || { echo "Leadflow did not start: $OUT/import-app.log" >&2; exit 1; }
@@ -49,7 +51,7 @@ CSV="$OUT/import-$ROWS.csv"
 	sleep 0.5
 done ) &
 QUERIES=$!
-trap 'kill $QUERIES $APP 2>/dev/null || true' EXIT
+trap 'kill $QUERIES $APP ${ANALYZER_PID:-} 2>/dev/null || true' EXIT
 
 started=$(date +%s.%N)
 answer=$(curl -fsS -u intake:intake -H 'Content-Type: text/csv' --data-binary @"$CSV" \
@@ -80,5 +82,5 @@ percentiles=$(sort -n "$OUT/import-task-query.txt" | awk '{a[NR]=$1} END {printf
 		"$(echo "$routed - $started" | bc)" "$(echo "$ROWS / ($routed - $started)" | bc -l)" "$per_rep" "$deadlines" "$percentiles"
 	echo
 	echo "Import status at the end: $status"
-} > "$OUT/import.md"
+} >> "$OUT/import.md"
 cat "$OUT/import.md"

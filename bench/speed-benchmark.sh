@@ -77,22 +77,7 @@ echo "# Speed-to-lead, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, -Xmx$HEAP" >
 
 echo "== PostgreSQL: a fresh database $DB" | tee -a "$OUT/speed.md"
 "${PSQL[@]}" -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
-# A fresh database has no statistics, and this machine's PostgreSQL (like CI's) runs without
-# autovacuum: the engine's tables grow from nothing to 100,000 rows in minutes and the planner,
-# still believing them empty, picks plans 100 times slower (a variable fetch of 15 ms instead of
-# 0.1 ms). A production server analyses them itself; here the tables the running leads read (the
-# engine's runtime tables and Leadflow's own, not the history) are analysed every 30 s instead.
-ANALYZER_PID=
-if [ "$("${PSQL[@]}" -tA -c "SHOW autovacuum")" != "on" ]; then
-	( while sleep 30; do
-		tables=$("${PSQL[@]}" -d "$DB" -tA -c "SELECT string_agg(tablename, ', ') FROM pg_tables
-			WHERE schemaname = 'public' AND tablename NOT LIKE 'act_hi_%' AND tablename <> 'act_ge_bytearray'")
-		"${PSQL[@]}" -d "$DB" -c "ANALYZE $tables" 2>/dev/null || true
-	done ) &
-	ANALYZER_PID=$!
-	echo "(autovacuum is off on this server: the benchmark analyses the runtime tables every 30 s instead)" \
-		| tee -a "$OUT/speed.md"
-fi
+analyse_while_autovacuum_is_off "$DB" "$OUT/speed.md"
 start_app postgres --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$DB" \
 	--spring.datasource.username=postgres --spring.datasource.password=bench
 comparison

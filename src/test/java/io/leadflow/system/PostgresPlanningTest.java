@@ -11,12 +11,12 @@ class PostgresPlanningTest {
 	private final PostgresPlanning planning = new PostgresPlanning();
 
 	@Test
-	void aPostgreSqlPoolPlansEachStatementForItsValuesWhateverTheProfile() {
+	void aPostgreSqlPoolPlansEachStatementForItsValuesAndCompilesNoneWhateverTheProfile() {
 		HikariDataSource pool = pool("jdbc:postgresql://db.example:5432/leadflow");
 
 		planning.postProcessBeforeInitialization(pool, "dataSource");
 
-		assertThat(pool.getDataSourceProperties()).containsEntry("options", "-c plan_cache_mode=force_custom_plan");
+		assertThat(pool.getDataSourceProperties()).containsEntry("options", "-c plan_cache_mode=force_custom_plan -c jit=off -c random_page_cost=1.1");
 	}
 
 	@Test
